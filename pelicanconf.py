@@ -1,0 +1,139 @@
+"""Settings for local work: `invoke build`, `invoke livereload`.
+
+Production overrides live in publishconf.py.
+"""
+
+AUTHOR = "New Pathways Clinic"
+SITENAME = "New Pathways Clinic"
+SITEURL = ""
+SITE_DESCRIPTION = (
+    "Ketamine infusions, Spravato, ketamine-assisted psychotherapy and support "
+    "groups in Cleveland, Columbus and Cincinnati, Ohio."
+)
+DEFAULT_LANG = "en"
+TIMEZONE = "America/New_York"
+
+# URLs come from file names, so retitling an article never breaks its links.
+SLUGIFY_SOURCE = "basename"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+ARTICLE_PATHS = ["articles"]
+# Location pages are read as pages; the clinic plugin routes them to
+# /locations/<slug>/ with the location template.
+PAGE_PATHS = ["pages", "locations"]
+STATIC_PATHS = ["images"]
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["yaml_metadata", "neighbors", "clinic"]
+
+# Pretty URLs ending in "/".
+ARTICLE_URL = "blog/{slug}/"
+ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+CATEGORY_URL = "blog/category/{slug}/"
+CATEGORY_SAVE_AS = "blog/category/{slug}/index.html"
+CATEGORIES_URL = "blog/categories/"
+CATEGORIES_SAVE_AS = "blog/categories/index.html"
+TAG_URL = "blog/tag/{slug}/"
+TAG_SAVE_AS = "blog/tag/{slug}/index.html"
+TAGS_URL = "blog/tags/"
+TAGS_SAVE_AS = "blog/tags/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "blog/"
+ARCHIVES_SAVE_AS = "blog/index.html"
+LOCATIONS_URL = "locations/"
+LOCATIONS_SAVE_AS = "locations/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locations"]
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Autoescape every template; only rendered article/page bodies are marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+# Summaries stay plain text: escaped like every other field, and not run
+# through Markdown a second time.
+FORMATTED_FIELDS = []
+# The clinic plugin applies typogrify itself (it also does smart quotes, so
+# Markdown's smarty extension is not used) (titles must be escaped first).
+TYPOGRIFY = False
+
+# Local preview shows drafts and scheduled articles.
+WITH_FUTURE_DATES = True
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+
+# No feeds in local preview (publishconf.py turns them on).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- The clinic plugin --------------------------------------------------
+CLINIC_NAME = SITENAME
+CLINIC_MISSION = (
+    "New Pathways Clinic offers evidence-based ketamine and esketamine "
+    "treatment, therapy and peer support for adults in Ohio living with "
+    "depression, anxiety, PTSD, migraine and bipolar disorder."
+)
+# Articles use only these categories (name: one-line description).
+CLINIC_CATEGORIES = {
+    "Treatments": "How our treatments work, who they may help and what a visit involves.",
+    "Recovery and integration": "Making the most of treatment in everyday life.",
+    "Families and caregivers": "For partners, parents and friends supporting someone in care.",
+    "Community and support": "Support groups and the people who make them.",
+}
+CLINIC_TREATMENTS = {
+    "ketamine-infusions": {"name": "Ketamine infusions", "url": "treatments/#ketamine-infusions"},
+    "spravato": {"name": "Spravato (esketamine) nasal spray", "url": "treatments/#spravato"},
+    "ketamine-assisted-psychotherapy": {
+        "name": "Ketamine-assisted psychotherapy",
+        "url": "treatments/#ketamine-assisted-psychotherapy",
+    },
+    "support-groups": {"name": "Support groups", "url": "treatments/#support-groups"},
+}
+CLINIC_FOOTER_LINKS = (
+    ("Treatments", "treatments/"),
+    ("Locations", "locations/"),
+    ("Articles", "blog/"),
+    ("About us", "about/"),
+    ("Newsletter", "newsletter/"),
+    ("Privacy", "privacy/"),
+    ("Accessibility", "accessibility/"),
+)
+# No provider in local preview: the form submits to the thank-you page and
+# says it is a preview. publishconf.py requires a real endpoint.
+NEWSLETTER = {}
+NEWSLETTER_THANK_YOU_URL = "newsletter/thank-you/"
+
+MAIN_MENU = (
+    ("Treatments", "treatments/"),
+    ("Locations", "locations/"),
+    ("Articles", "blog/"),
+    ("About", "about/"),
+)

@@ -1,0 +1,15 @@
+"""The New Pathways Clinic plugin: clinic settings and content in; template
+context (locations, newsletter form, footer, authors) and build checks out.
+
+`register()` only connects signals; each concern lives in its own module.
+"""
+
+from pelican import signals
+
+from . import content, site_context
+
+
+def register():
+    signals.initialized.connect(site_context.read_settings)
+    signals.content_object_init.connect(content.enrich)
+    signals.all_generators_finalized.connect(site_context.publish_context)

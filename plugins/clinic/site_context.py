@@ -1,0 +1,114 @@
+"""Build-level steps: read the clinic settings when Pelican starts, and once
+every document is read, publish the shared template context (locations,
+footer, newsletter form) or stop the build with every problem found."""
+
+from pathlib import Path
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import footer, locations, newsletter
+from .authors import load_authors
+from .problems import ContentError, Problem, problem
+
+DEFAULTS = {
+    "CLINIC_PRODUCTION": False,
+    "CLINIC_AUTHORS_FILE": "authors.yml",
+    "CLINIC_LOCATIONS_PATH": "locations",
+    "CLINIC_IMAGES_PATH": "images",
+    "CLINIC_MISSION": "",
+    "CLINIC_TREATMENTS": {},
+    "CLINIC_CATEGORIES": {},
+    "CLINIC_FOOTER_LINKS": (),
+    "NEWSLETTER": {},
+    "NEWSLETTER_THANK_YOU_URL": "newsletter/thank-you/",
+    # Where a page wants the signup form, its Markdown has this line.
+    "NEWSLETTER_MARKER": "<!-- newsletter-form -->",
+}
+
+
+def read_settings(pelican):
+    """Settings in: fill defaults, load the authors list, build the form."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    settings.setdefault("CLINIC_NAME", settings["SITENAME"])
+    authors_file = Path(settings["PATH"]) / settings["CLINIC_AUTHORS_FILE"]
+    settings["CLINIC_AUTHOR_PROFILES"] = load_authors(authors_file)
+    thank_you = f"{settings['SITEURL']}/{settings['NEWSLETTER_THANK_YOU_URL']}"
+    settings["NEWSLETTER_FORM"] = newsletter.build_form(
+        settings["NEWSLETTER"], thank_you, settings["CLINIC_PRODUCTION"]
+    )
+
+
+def publish_context(generators):
+    """Context out, or every problem at once."""
+    articles_gen = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages_gen = next(g for g in generators if isinstance(g, PagesGenerator))
+    context, settings = pages_gen.context, pages_gen.settings
+    documents = [
+        *articles_gen.articles,
+        *articles_gen.drafts,
+        *articles_gen.hidden_articles,
+        *pages_gen.pages,
+        *pages_gen.hidden_pages,
+        *pages_gen.draft_pages,
+    ]
+    problems = [p for doc in documents for p in getattr(doc, "clinic_problems", [])]
+    problems += _unreadable_sources(context)
+    clinic_locations, location_problems = _read_locations(pages_gen.pages, settings)
+    problems += location_problems
+    problems += _missing_thank_you_page(documents, settings)
+    if problems:
+        raise ContentError(problems)
+    context["clinic_locations"] = clinic_locations
+    context["site_footer"] = footer.build_footer(settings, clinic_locations)
+    context["clinic_authors"] = settings["CLINIC_AUTHOR_PROFILES"]
+
+
+def _unreadable_sources(context):
+    # Pelican records a file it could not read as None and moves on; for us
+    # that is a page silently missing, so it stops the build.
+    return [
+        Problem(
+            path,
+            "file",
+            "Pelican could not read this file (see the error logged above)",
+            "fix the front matter: it needs `---` lines around valid YAML and a title",
+        )
+        for path, content in context["generated_content"].items()
+        if content is None
+    ]
+
+
+def _read_locations(pages, settings):
+    found, problems = [], []
+    for page in pages:
+        if page.template != "location":
+            continue
+        try:
+            found.append(locations.parse_location(page, settings["CLINIC_TREATMENTS"]))
+        except locations.LocationError as error:
+            problems.append(
+                problem(
+                    page.source_path,
+                    page.get_relative_source_path(),
+                    error.field,
+                    error.what,
+                    error.fix,
+                )
+            )
+    return sorted(found, key=lambda loc: loc.city), problems
+
+
+def _missing_thank_you_page(documents, settings):
+    wanted = settings["NEWSLETTER_THANK_YOU_URL"]
+    if any(doc.url == wanted for doc in documents):
+        return []
+    return [
+        Problem(
+            "content/pages",
+            "NEWSLETTER_THANK_YOU_URL",
+            f"no page has the URL {wanted}",
+            "add content/pages/thank-you.md with `slug: newsletter/thank-you`",
+        )
+    ]

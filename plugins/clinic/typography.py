@@ -1,0 +1,38 @@
+"""typogrify for titles and bodies.
+
+Pelican's own TYPOGRIFY setting treats a title as HTML, so a `<` or `&` in a
+title would become markup. We keep TYPOGRIFY off and apply typogrify here:
+bodies (already HTML) as they are, titles escaped first. Each text is
+typogrified once, when its content object is created.
+"""
+
+import html
+import re
+
+from markupsafe import Markup
+from typogrify.filters import typogrify
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def typogrify_html(fragment):
+    return typogrify(fragment) if fragment else fragment
+
+
+def title_markup(title):
+    """Plain-text title -> safe HTML with typographic quotes and dashes."""
+    return Markup(typogrify(html.escape(str(title), quote=False)))
+
+
+def plain_text(fragment):
+    """Visible text of an HTML fragment, whitespace collapsed."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment or ""))).strip()
+
+
+def shorten(text, limit=155):
+    """Cut text at a word boundary to at most `limit` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"

@@ -1,0 +1,30 @@
+"""Production settings: `invoke publish` (and CI's deploy).
+
+Everything in pelicanconf.py applies, with these changes.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# The public address; CI sets SITEURL from the repository's settings.
+SITEURL = os.environ.get("SITEURL", "https://newpathways.example").rstrip("/")
+RELATIVE_URLS = False
+CLINIC_PRODUCTION = True
+
+# Drafts and future-dated (scheduled) articles are never published.
+WITH_FUTURE_DATES = False
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_MAX_ITEMS = None
+
+DELETE_OUTPUT_DIRECTORY = True
+
+# The newsletter provider. A production build without an endpoint fails.
+NEWSLETTER = {
+    "provider": os.environ.get("NEWSLETTER_PROVIDER", "buttondown"),
+    "action": os.environ.get("NEWSLETTER_ACTION", ""),
+}

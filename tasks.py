@@ -1,0 +1,139 @@
+"""Writer and developer tasks: `invoke --list` shows them all."""
+
+import datetime
+import re
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).parent
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+PELICAN = f'"{sys.executable}" -m pelican'
+HOST, PORT = "localhost", 8000
+
+
+@task
+def clean(c):
+    """Remove the built site and the content cache."""
+    for folder in (OUTPUT, ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the local preview site into output/ (drafts included)."""
+    c.run(f"{PELICAN} content -s pelicanconf.py")
+
+
+@task
+def publish(c):
+    """Production build: absolute URLs, feeds, no drafts; warnings are fatal."""
+    c.run(f"{PELICAN} content -s publishconf.py --fatal warnings")
+
+
+@task(pre=[build])
+def serve(c):
+    """Serve output/ at http://localhost:8000 (no rebuilds)."""
+    c.run(f"{PELICAN} --listen --bind {HOST} --port {PORT} -s pelicanconf.py")
+
+
+@task
+def livereload(c):
+    """Build, serve at http://localhost:8000, rebuild and reload on every save."""
+    from livereload import Server  # noqa: PLC0415 (only this task needs it)
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    def rebuild():
+        try:
+            Pelican(read_settings(str(ROOT / "pelicanconf.py"))).run()
+        except Exception as error:  # keep serving; show the writer why
+            print(f"\nBUILD FAILED, the browser still shows the last good build:\n{error}\n")
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(str(ROOT / pattern), rebuild)
+    server.serve(host=HOST, port=PORT, root=str(OUTPUT), default_filename="index.html")
+
+
+def slugify(title):
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+ARTICLE_TEMPLATE = """\
+---
+title: {title}
+date: {today}
+author: {author}
+category: {category}
+tags: []
+summary: One or two sentences for search results and link previews, at most 160 characters.
+hero_image: {slug}.jpg
+hero_alt: Describe the image for someone who cannot see it.
+{status}# reviewer: daniel-reyes
+# reviewed: {today}
+---
+
+Start with an opening paragraph that says who this article is for and what it covers.
+
+## First section
+
+Write in short paragraphs.
+
+### A subsection
+
+More detail here.
+"""
+
+
+@task(
+    help={
+        "title": "The article's title, in quotes",
+        "category": "One of the categories in pelicanconf.py (default: Treatments)",
+        "author": "A key from content/authors.yml (default: maya-okafor)",
+        "draft": "Mark it as a draft so it is not published",
+    }
+)
+def new(c, title, category="Treatments", author="maya-okafor", draft=False):
+    """Create content/articles/<slug>.md with every front-matter field filled in."""
+    slug = slugify(title)
+    if not slug:
+        sys.exit("The title needs at least one letter or digit.")
+    path = CONTENT / "articles" / f"{slug}.md"
+    if path.exists():
+        sys.exit(f"{path.relative_to(ROOT)} already exists: choose another title.")
+    text = ARTICLE_TEMPLATE.format(
+        title=_yaml_string(title),
+        today=datetime.date.today().isoformat(),
+        author=author,
+        category=category,
+        slug=slug,
+        status="status: draft\n" if draft else "",
+    )
+    path.write_text(text, encoding="utf-8")
+    print(f"Created {path.relative_to(ROOT)}")
+    print(f"Add the hero image as content/images/{slug}.jpg, then run: invoke livereload")
+
+
+def _yaml_string(text):
+    """Quote a title so YAML reads it as a plain string, whatever it contains."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@task
+def lint(c):
+    """ruff lint and format check."""
+    c.run(f'"{sys.executable}" -m ruff check .')
+    c.run(f'"{sys.executable}" -m ruff format --check .')
+
+
+@task(pre=[lint])
+def test(c):
+    """The whole test suite (lint first)."""
+    c.run(f'"{sys.executable}" -m pytest')
