@@ -1,0 +1,45 @@
+"""Build a site with this project's theme, plugin and settings, in-process,
+into a folder of the test's choosing, and read what was written."""
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(output, content=None, conf="pelicanconf.py", **overrides):
+    """Build `content` (default: the real content/) into `output`."""
+    settings_override = {"OUTPUT_PATH": str(output), "CACHE_PATH": str(Path(output) / ".cache")}
+    if content is not None:
+        settings_override["PATH"] = str(content)
+    settings_override.update(overrides)
+    settings = read_settings(str(ROOT / conf), override=settings_override)
+    Pelican(settings).run()
+    return Path(output)
+
+
+def soup(site, url):
+    """Parse the page at a site URL such as 'blog/x/' or '404.html'."""
+    path = Path(site) / url
+    if url == "" or url.endswith("/"):
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text(element):
+    """Visible text with typogrify's non-breaking spaces made plain."""
+    return " ".join(element.get_text(" ").replace("\xa0", " ").split())
+
+
+def html_pages(site):
+    return sorted(p for p in Path(site).rglob("*.html") if ".cache" not in p.parts)
+
+
+def write(path, body):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path

@@ -1,0 +1,79 @@
+"""Through a full build: a mistake stops the build with every problem named,
+and the production build refuses a form that posts nowhere."""
+
+import pytest
+from clinic.newsletter import NewsletterSettingsError
+from clinic.problems import ContentError
+from fixture_site import article, make_content
+from sitebuilder import build, write
+
+
+def build_errors(tmp_path, articles, **overrides):
+    content = make_content(tmp_path / "content", articles)
+    with pytest.raises(ContentError) as error:
+        build(tmp_path / "output", content, **overrides)
+    return str(error.value)
+
+
+def test_a_valid_fixture_builds(tmp_path):
+    site = build(tmp_path / "output", make_content(tmp_path / "content", {"ok": article()}))
+    assert (site / "blog/ok/index.html").is_file()
+    assert (site / "locations/testville/index.html").is_file()
+
+
+def test_every_problem_is_reported_at_once_with_file_line_and_fix(tmp_path):
+    message = build_errors(
+        tmp_path,
+        {
+            "one": article(author="nobody"),
+            "two": article(category="Treatment"),
+            "three": article(hero_image="missing.jpg", hero_alt='""'),
+        },
+    )
+    assert "articles/one.md:4: author: 'nobody' is not in content/authors.yml" in message
+    assert "articles/two.md:5: category: 'Treatment' is not one of the site's categories" in message
+    assert "did you mean 'Treatments'?" in message
+    assert "articles/three.md:8: hero_image: images/missing.jpg does not exist" in message
+    assert "articles/three.md:9: hero_alt: the hero image has no alt text" in message
+    assert message.startswith("4 content problem(s)")
+
+
+def test_reviewer_needs_a_known_person_and_a_date(tmp_path):
+    message = build_errors(tmp_path, {"one": article(reviewer="rob-reviewer")})
+    assert "reviewed: missing or not a date" in message
+
+
+def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
+    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
+    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+    assert "articles/broken.md:1: file: Pelican could not read this file" in message
+
+
+def test_a_bad_location_is_reported_with_its_line(tmp_path):
+    content = make_content(tmp_path / "content", {"ok": article()})
+    location = content / "locations" / "testville.md"
+    write(location, location.read_text().replace("(216) 555-0100", "555-0100"))
+    with pytest.raises(ContentError, match=r"locations/testville.md:9: phone: '555-0100'"):
+        build(tmp_path / "output", content)
+
+
+def test_production_build_without_newsletter_endpoint_fails(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSLETTER_ACTION", raising=False)
+    content = make_content(tmp_path / "content", {"ok": article()})
+    with pytest.raises(NewsletterSettingsError, match="would post nowhere"):
+        build(tmp_path / "output", content, conf="publishconf.py")
+    assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_production_build_posts_to_the_configured_endpoint(tmp_path):
+    content = make_content(tmp_path / "content", {"ok": article()})
+    site = build(
+        tmp_path / "output",
+        content,
+        conf="publishconf.py",
+        NEWSLETTER={"provider": "buttondown", "username": "clinic"},
+    )
+    page = (site / "blog/ok/index.html").read_text()
+    assert 'action="https://buttondown.email/api/emails/embed-subscribe/clinic"' in page
+    assert 'method="post"' in page
+    assert 'name="robots"' not in page
