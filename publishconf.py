@@ -28,3 +28,7 @@ NEWSLETTER = {
     "provider": os.environ.get("NEWSLETTER_PROVIDER", "buttondown"),
     "action": os.environ.get("NEWSLETTER_ACTION", ""),
 }
+
+# Pelican writes drafts to drafts/ unless told not to: production writes none.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

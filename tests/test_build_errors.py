@@ -77,3 +77,28 @@ def test_production_build_posts_to_the_configured_endpoint(tmp_path):
     assert 'action="https://buttondown.email/api/emails/embed-subscribe/clinic"' in page
     assert 'method="post"' in page
     assert 'name="robots"' not in page
+
+
+def test_drafts_and_scheduled_articles_are_previewed_but_never_published(tmp_path):
+    content = make_content(
+        tmp_path / "content",
+        {
+            "live": article(),
+            "draft": article(title="Draft one", status="draft"),
+            "later": article(title="Later one", date="2999-01-01"),
+        },
+    )
+    preview = build(tmp_path / "preview", content)
+    assert (preview / "drafts/draft/index.html").is_file()
+    assert (preview / "blog/later/index.html").is_file()
+    production = build(
+        tmp_path / "production",
+        content,
+        conf="publishconf.py",
+        NEWSLETTER={"provider": "buttondown", "username": "clinic"},
+    )
+    written = {p.relative_to(production).as_posix() for p in production.rglob("*.html")}
+    assert "blog/live/index.html" in written
+    assert not [p for p in written if "draft" in p or "later" in p]
+    feed = (production / "feeds/all.atom.xml").read_text()
+    assert "Draft one" not in feed and "Later one" not in feed
