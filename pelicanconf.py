@@ -26,7 +26,7 @@ PAGE_PATHS = ["pages", "locations"]
 STATIC_PATHS = ["images"]
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["yaml_metadata", "neighbors", "clinic"]
+PLUGINS = ["yaml_metadata", "neighbors", "sitemap", "clinic"]
 
 # Pretty URLs ending in "/".
 ARTICLE_URL = "blog/{slug}/"
@@ -137,3 +137,11 @@ MAIN_MENU = (
     ("Articles", "blog/"),
     ("About", "about/"),
 )
+
+# robots.txt: previews are never indexed; production points at the sitemap.
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+SITEMAP = {
+    "format": "xml",
+    # Not pages anyone should land on from a search.
+    "exclude": [r"^404\.html$", r"^newsletter/thank-you/$", r"^drafts/"],
+}

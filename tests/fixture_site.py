@@ -85,6 +85,8 @@ def make_content(folder, articles):
         ROOT / "content" / "images" / "integration-after-a-ketamine-session.jpg",
         folder / "images" / "hero.jpg",
     )
+    for name in ("social-default.jpg", "logo.png"):
+        shutil.copy(ROOT / "content" / "images" / name, folder / "images" / name)
     for stem, body in articles.items():
         write(folder / "articles" / f"{stem}.md", body)
     return folder

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import footer, locations, newsletter
+from PIL import Image
+
+from . import breadcrumbs, footer, locations, newsletter, structured_data
 from .authors import load_authors
+from .content import HeroImage
 from .problems import ContentError, Problem, problem
 
 DEFAULTS = {
@@ -23,6 +26,9 @@ DEFAULTS = {
     "NEWSLETTER_THANK_YOU_URL": "newsletter/thank-you/",
     # Where a page wants the signup form, its Markdown has this line.
     "NEWSLETTER_MARKER": "<!-- newsletter-form -->",
+    "CLINIC_LOGO": "images/logo.png",
+    "CLINIC_SOCIAL_IMAGE": "images/social-default.jpg",
+    "CLINIC_SOCIAL_IMAGE_ALT": "New Pathways Clinic: calm teal and sand gradient",
 }
 
 
@@ -34,6 +40,8 @@ def read_settings(pelican):
     settings.setdefault("CLINIC_NAME", settings["SITENAME"])
     authors_file = Path(settings["PATH"]) / settings["CLINIC_AUTHORS_FILE"]
     settings["CLINIC_AUTHOR_PROFILES"] = load_authors(authors_file)
+    settings["SOCIAL_IMAGE"] = social_image(settings)
+    settings.setdefault("JINJA_FILTERS", {})["json_ld"] = structured_data.script_json
     thank_you = f"{settings['SITEURL']}/{settings['NEWSLETTER_THANK_YOU_URL']}"
     settings["NEWSLETTER_FORM"] = newsletter.build_form(
         settings["NEWSLETTER"], thank_you, settings["CLINIC_PRODUCTION"]
@@ -63,6 +71,39 @@ def publish_context(generators):
     context["clinic_locations"] = clinic_locations
     context["site_footer"] = footer.build_footer(settings, clinic_locations)
     context["clinic_authors"] = settings["CLINIC_AUTHOR_PROFILES"]
+    context["site_json_ld"] = [
+        structured_data.organization(settings, clinic_locations),
+        structured_data.website(settings),
+    ]
+    for article in [*articles_gen.articles, *articles_gen.drafts]:
+        article.breadcrumbs = breadcrumbs.for_article(article, settings)
+        article.json_ld = [
+            structured_data.medical_web_page(article, settings),
+            structured_data.breadcrumb_list(article.breadcrumbs, settings["SITEURL"]),
+        ]
+    for location in clinic_locations:
+        location.page.breadcrumbs = breadcrumbs.for_location(location, settings)
+        location.page.json_ld = [
+            structured_data.medical_clinic(location, settings),
+            structured_data.breadcrumb_list(location.page.breadcrumbs, settings["SITEURL"]),
+        ]
+
+
+def social_image(settings):
+    """The link-preview image for pages without a hero image."""
+    relative = settings["CLINIC_SOCIAL_IMAGE"]
+    try:
+        with Image.open(Path(settings["PATH"]) / relative) as image:
+            width, height = image.size
+    except OSError as error:
+        raise ContentError(
+            [
+                Problem(
+                    relative, "CLINIC_SOCIAL_IMAGE", str(error), "add the image or fix the setting"
+                )
+            ]
+        ) from error
+    return HeroImage(relative, settings["CLINIC_SOCIAL_IMAGE_ALT"], width, height)
 
 
 def _unreadable_sources(context):

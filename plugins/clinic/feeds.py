@@ -1,0 +1,32 @@
+"""Atom feeds with plain-text titles and summaries kept as text.
+
+Pelican's feed writer treats an item's title as HTML (it strips tags), and
+puts the summary in as HTML; our titles and summaries are plain text, so a
+`<` in them would be lost or become markup. This writer hands Pelican
+escaped copies; everything else is Pelican's own feed code.
+"""
+
+import html
+
+from pelican.writers import Writer
+
+
+class _EscapedText:
+    """An article seen by the feed writer, with title and summary escaped."""
+
+    def __init__(self, item):
+        self._item = item
+        self.title = html.escape(item.title, quote=False)
+        self.summary = html.escape(getattr(item, "description", ""), quote=False)
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+
+class ClinicWriter(Writer):
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, _EscapedText(item))
+
+
+def writer_class(pelican):
+    return ClinicWriter
