@@ -5,7 +5,6 @@ footer, newsletter form) or stop the build with every problem found."""
 from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
-
 from PIL import Image
 
 from . import breadcrumbs, footer, locations, newsletter, structured_data
