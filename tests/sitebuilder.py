@@ -1,6 +1,9 @@
 """Build a site with this project's theme, plugin and settings, in-process,
 into a folder of the test's choosing, and read what was written."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -18,6 +21,23 @@ def build(output, content=None, conf="pelicanconf.py", **overrides):
     settings_override.update(overrides)
     settings = read_settings(str(ROOT / conf), override=settings_override)
     Pelican(settings).run()
+    return Path(output)
+
+
+def publish(output, **environ):
+    """The production build exactly as `invoke publish` runs it, in its own
+    process (pelican-sitemap keeps per-process state across builds)."""
+    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py"]
+    command += ["--fatal", "warnings", "-o", str(output)]
+    result = subprocess.run(
+        command,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, **environ},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
     return Path(output)
 
 

@@ -3,12 +3,17 @@
 Pelican's feed writer treats an item's title as HTML (it strips tags), and
 puts the summary in as HTML; our titles and summaries are plain text, so a
 `<` in them would be lost or become markup. This writer hands Pelican
-escaped copies; everything else is Pelican's own feed code.
+escaped copies, and makes site-relative links absolute; everything else
+is Pelican's own feed code.
 """
 
 import html
+import re
 
 from pelican.writers import Writer
+
+# Writers link to other pages as "/treatments/"; a feed reader needs the host.
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
 class _EscapedText:
@@ -21,6 +26,9 @@ class _EscapedText:
 
     def __getattr__(self, name):
         return getattr(self._item, name)
+
+    def get_content(self, siteurl):
+        return _ROOT_RELATIVE.sub(rf"\1{siteurl}/", self._item.get_content(siteurl))
 
 
 class ClinicWriter(Writer):
