@@ -1,6 +1,7 @@
 """A small content folder for tests: one author, one location, the pages the
 plugin needs, and articles given by the test."""
 
+import json
 import shutil
 
 from sitebuilder import ROOT, write
@@ -90,3 +91,10 @@ def make_content(folder, articles):
     for stem, body in articles.items():
         write(folder / "articles" / f"{stem}.md", body)
     return folder
+
+
+def hostile_content(folder, title, summary, **fields):
+    """A content folder with one article, `hostile`, whose title and summary
+    are given verbatim (JSON-quoted, so YAML keeps every character)."""
+    body = article(title=json.dumps(title), summary=json.dumps(summary), **fields)
+    return make_content(folder, {"hostile": body})

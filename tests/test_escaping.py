@@ -1,9 +1,7 @@
 """A hostile title and summary come out as text everywhere, never as markup."""
 
-import json
-
 import pytest
-from fixture_site import article, make_content
+from fixture_site import hostile_content
 from sitebuilder import build, soup, text
 
 TITLE = 'Fish & Chips: "quotes" <b>bold</b> </script><script>alert(1)</script>'
@@ -13,11 +11,7 @@ SUMMARY = 'Tom & Jerry say "hi" <img src=x onerror=alert(1)> </title> done.'
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    content = make_content(
-        root / "content",
-        {"hostile": article(title=json.dumps(TITLE), summary=json.dumps(SUMMARY))},
-    )
-    return build(root / "output", content)
+    return build(root / "output", hostile_content(root / "content", TITLE, SUMMARY))
 
 
 def test_title_is_text_in_h1_title_and_breadcrumbs(hostile_site):
