@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from fixture_site import article, make_content
+from fixture_site import hostile_content
 from sitebuilder import ROOT, build, html_pages, publish, soup, text
 
 SITEURL = "https://clinic.example"
@@ -269,16 +269,12 @@ HOSTILE_SUMMARY = "Sum & more <b>bold</b> </script> end"
 @pytest.fixture(scope="module")
 def hostile_live(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile-live")
-    content = make_content(
+    content = hostile_content(
         root / "content",
-        {
-            "hostile": article(
-                title=json.dumps(HOSTILE_TITLE),
-                summary=json.dumps(HOSTILE_SUMMARY),
-                reviewer="rob-reviewer",
-                reviewed="2026-01-06",
-            )
-        },
+        HOSTILE_TITLE,
+        HOSTILE_SUMMARY,
+        reviewer="rob-reviewer",
+        reviewed="2026-01-06",
     )
     return build(
         root / "output", content, conf="publishconf.py", SITEURL=SITEURL, NEWSLETTER=NEWSLETTER
