@@ -102,3 +102,30 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_published(tmp_pat
     assert not [p for p in written if "draft" in p or "later" in p]
     feed = (production / "feeds/all.atom.xml").read_text()
     assert "Draft one" not in feed and "Later one" not in feed
+
+
+def test_every_build_counts_the_articles_it_found(tmp_path, capsys):
+    content = make_content(
+        tmp_path / "content",
+        {
+            "live": article(),
+            "draft": article(title="Draft one", status="draft"),
+            "later": article(title="Later one", date="2999-01-01"),
+        },
+    )
+    build(tmp_path / "preview", content)
+    assert "Articles: 3 found, 1 published, 1 drafts, 1 scheduled" in capsys.readouterr().out
+    build(
+        tmp_path / "production",
+        content,
+        conf="publishconf.py",
+        NEWSLETTER={"provider": "buttondown", "username": "clinic"},
+    )
+    assert "Articles: 3 found, 1 published, 1 drafts, 1 scheduled" in capsys.readouterr().out
+
+
+def test_an_unread_article_makes_the_count_fail(tmp_path, capsys):
+    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
+    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+    assert "Articles: 2 found, 1 published, 0 drafts, 0 scheduled" in capsys.readouterr().out
+    assert "1 article file(s) were not read" in message
