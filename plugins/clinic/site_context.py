@@ -78,17 +78,24 @@ def publish_context(generators):
         structured_data.organization(settings, clinic_locations),
         structured_data.website(settings),
     ]
-    for article in [*articles_gen.articles, *articles_gen.drafts]:
+    _attach_page_data([*articles_gen.articles, *articles_gen.drafts], clinic_locations, settings)
+
+
+def _attach_page_data(articles, clinic_locations, settings):
+    """Breadcrumbs and JSON-LD for each article and location page; the
+    visible breadcrumbs and the BreadcrumbList come from the same list."""
+    siteurl = settings["SITEURL"]
+    for article in articles:
         article.breadcrumbs = breadcrumbs.for_article(article, settings)
         article.json_ld = [
             structured_data.medical_web_page(article, settings),
-            structured_data.breadcrumb_list(article.breadcrumbs, settings["SITEURL"]),
+            structured_data.breadcrumb_list(article.breadcrumbs, siteurl),
         ]
     for location in clinic_locations:
         location.page.breadcrumbs = breadcrumbs.for_location(location, settings)
         location.page.json_ld = [
             structured_data.medical_clinic(location, settings),
-            structured_data.breadcrumb_list(location.page.breadcrumbs, settings["SITEURL"]),
+            structured_data.breadcrumb_list(location.page.breadcrumbs, siteurl),
         ]
 
 
