@@ -82,7 +82,8 @@ def publish_context(generators):
 
 
 def _attach_page_data(articles, clinic_locations, settings):
-    """Breadcrumbs and JSON-LD for each article and location page; the
+    """Breadcrumbs and JSON-LD for each article and location page (which
+    also gets its Location record); the
     visible breadcrumbs and the BreadcrumbList come from the same list."""
     siteurl = settings["SITEURL"]
     for article in articles:
@@ -92,6 +93,7 @@ def _attach_page_data(articles, clinic_locations, settings):
             structured_data.breadcrumb_list(article.breadcrumbs, siteurl),
         ]
     for location in clinic_locations:
+        location.page.location = location
         location.page.breadcrumbs = breadcrumbs.for_location(location, settings)
         location.page.json_ld = [
             structured_data.medical_clinic(location, settings),
