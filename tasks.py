@@ -133,7 +133,17 @@ def lint(c):
     c.run(f'"{sys.executable}" -m ruff format --check .')
 
 
-@task(pre=[lint])
+@task
+def tools(c):
+    """Install the npm test tools (axe-core, vnu-jar, lighthouse) pinned in package-lock.json."""
+    installed_lock = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if installed_lock.exists() and installed_lock.stat().st_mtime >= lock.stat().st_mtime:
+        return  # already installed from this lock file
+    c.run("npm ci --no-audit --no-fund --loglevel=error")
+
+
+@task(pre=[lint, tools])
 def test(c):
     """The whole test suite (lint first)."""
     c.run(f'"{sys.executable}" -m pytest')
