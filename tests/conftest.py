@@ -5,10 +5,26 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sitebuilder import build
+from sitebuilder import build, publish
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real content, built once per test session with the local settings."""
     return build(tmp_path_factory.mktemp("site"))
+
+
+# The production build as CI publishes it, shared by every suite that checks
+# the deployable output (metadata, budgets, browser tests).
+PRODUCTION_SITEURL = "https://clinic.example"
+PRODUCTION_ENVIRON = {
+    "SITEURL": PRODUCTION_SITEURL,
+    "NEWSLETTER_PROVIDER": "buttondown",
+    "NEWSLETTER_ACTION": "https://buttondown.email/api/emails/embed-subscribe/clinic",
+}
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The real content, built once per session exactly as `invoke publish` builds it."""
+    return publish(tmp_path_factory.mktemp("production"), **PRODUCTION_ENVIRON)

@@ -7,22 +7,17 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
+from conftest import PRODUCTION_SITEURL as SITEURL
 from fixture_site import hostile_content
-from sitebuilder import ROOT, build, html_pages, publish, soup, text
+from sitebuilder import ROOT, build, html_pages, soup, text
 
-SITEURL = "https://clinic.example"
 NEWSLETTER = {"provider": "buttondown", "username": "clinic"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    return publish(
-        tmp_path_factory.mktemp("live"),
-        SITEURL=SITEURL,
-        NEWSLETTER_PROVIDER="buttondown",
-        NEWSLETTER_ACTION="https://buttondown.email/api/emails/embed-subscribe/clinic",
-    )
+@pytest.fixture
+def live(production_site):
+    return production_site
 
 
 def urls(site):
