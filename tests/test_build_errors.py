@@ -2,9 +2,11 @@
 and the production build refuses a form that posts nowhere."""
 
 import pytest
+from clinic import site_context
 from clinic.newsletter import NewsletterSettingsError
 from clinic.problems import ContentError
 from fixture_site import article, make_content
+from pelican import signals
 from sitebuilder import build, write
 
 
@@ -40,13 +42,21 @@ def test_every_problem_is_reported_at_once_with_file_line_and_fix(tmp_path):
 
 def test_reviewer_needs_a_known_person_and_a_date(tmp_path):
     message = build_errors(tmp_path, {"one": article(reviewer="rob-reviewer")})
-    assert "reviewed: missing or not a date" in message
+    assert "content/articles/one.md:10: reviewer: has no `reviewed` date" in message
 
 
 def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
     broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
     message = build_errors(tmp_path, {"ok": article(), "broken": broken})
-    assert "articles/broken.md:1: file: Pelican could not read this file" in message
+    assert message.startswith("1 content problem(s)")
+    assert "content/articles/broken.md:2: front matter: cannot be read" in message
+
+
+def test_a_file_pelican_skips_is_reported_even_if_the_check_missed_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(site_context, "check_content", lambda settings, rendered: ([], None))
+    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
+    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+    assert "content/articles/broken.md:1: file: Pelican could not read this file" in message
 
 
 def test_a_bad_location_is_reported_with_its_line(tmp_path):
@@ -124,8 +134,14 @@ def test_every_build_counts_the_articles_it_found(tmp_path, capsys):
     assert "Articles: 3 found, 1 published, 1 drafts, 1 scheduled" in capsys.readouterr().out
 
 
-def test_an_unread_article_makes_the_count_fail(tmp_path, capsys):
-    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
-    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+def test_an_article_that_vanishes_makes_the_count_fail(tmp_path, capsys):
+    def lose_one(generator):
+        generator.articles.pop()
+
+    signals.article_generator_finalized.connect(lose_one)
+    try:
+        message = build_errors(tmp_path, {"ok": article(), "other": article(title="Other")})
+    finally:
+        signals.article_generator_finalized.disconnect(lose_one)
     assert "Articles: 2 found, 1 published, 0 drafts, 0 scheduled" in capsys.readouterr().out
     assert "1 article file(s) were not read" in message
