@@ -22,7 +22,7 @@ def check_body(source, body_html, facts):
         ]
     found = scan(body_html)
     problems = []
-    for image in found.images:
+    for _line, image in found.images:
         if not (image.get("alt") or "").strip():
             src = image.get("src", "")
             problems.append(
@@ -33,7 +33,7 @@ def check_body(source, body_html, facts):
                     line=_line_of(source, src),
                 )
             )
-    for _tag, url in found.links:
+    for _line, _tag, url in found.links:
         what = broken_link(url, source, facts)
         if what:
             problems.append(

@@ -13,8 +13,8 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "
 
 @dataclass
 class ScannedHtml:
-    links: list = field(default_factory=list)  # (tag, url)
-    images: list = field(default_factory=list)  # attribute dicts of every <img>
+    links: list = field(default_factory=list)  # (line, tag, url)
+    images: list = field(default_factory=list)  # (line, attribute dict) of every <img>
     ids: set = field(default_factory=set)
     title: str = ""
     description: str = ""
@@ -32,6 +32,7 @@ class _Scanner(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         found = self.found
+        line = self.getpos()[0]
         for name in ("id", "name") if tag == "a" else ("id",):
             if attributes.get(name):
                 found.ids.add(attributes[name])
@@ -39,11 +40,11 @@ class _Scanner(HTMLParser):
         if wanted and attributes.get(wanted):
             urls = attributes[wanted]
             for url in _srcset_urls(urls) if wanted == "srcset" else [urls]:
-                found.links.append((tag, url))
+                found.links.append((line, tag, url))
         if tag == "img":
-            found.images.append(attributes)
+            found.images.append((line, attributes))
             for url in _srcset_urls(attributes.get("srcset") or ""):
-                found.links.append((tag, url))
+                found.links.append((line, tag, url))
         elif tag == "title":
             self._in_title = True
         elif tag == "meta":

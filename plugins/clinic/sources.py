@@ -160,7 +160,7 @@ def _error_line(error):
     """0-based line of a YAML error within the front matter. An unclosed
     bracket or quote is found only at the end; its opening line helps more."""
     mark = getattr(error, "problem_mark", None)
-    context = getattr(error, "context") or ""
+    context = error.context or ""
     if context.startswith(_UNCLOSED) and error.context_mark is not None:
         return error.context_mark.line
     return mark.line if mark else 0
