@@ -1,13 +1,15 @@
 """Through a full build: a mistake stops the build with every problem named,
 and the production build refuses a form that posts nowhere."""
 
+import datetime
+
 import pytest
 from clinic import site_context
 from clinic.newsletter import NewsletterSettingsError
 from clinic.problems import ContentError
 from fixture_site import article, make_content
 from pelican import signals
-from sitebuilder import build, write
+from sitebuilder import build, soup, text, write
 
 
 def build_errors(tmp_path, articles, **overrides):
@@ -99,8 +101,16 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_published(tmp_pat
         },
     )
     preview = build(tmp_path / "preview", content)
-    assert (preview / "drafts/draft/index.html").is_file()
-    assert (preview / "blog/later/index.html").is_file()
+    draft = soup(preview, "drafts/draft/")
+    assert text(draft.find(class_="notice")).startswith("Draft: visible in preview only")
+    later = soup(preview, "blog/later/")
+    assert text(later.find(class_="notice")).startswith(
+        "Scheduled: goes live on the first build after"
+    )
+    # Pelican lists no drafts; a scheduled article is listed, marked as such.
+    badges = [text(b) for b in soup(preview, "").find_all(class_="badge")]
+    assert badges == ["Scheduled"]
+    assert soup(preview, "blog/live/").find(class_="article__header").find(class_="notice") is None
     production = build(
         tmp_path / "production",
         content,
@@ -145,3 +155,22 @@ def test_an_article_that_vanishes_makes_the_count_fail(tmp_path, capsys):
         signals.article_generator_finalized.disconnect(lose_one)
     assert "Articles: 2 found, 1 published, 0 drafts, 0 scheduled" in capsys.readouterr().out
     assert "1 article file(s) were not read" in message
+
+
+def test_a_scheduled_article_goes_live_on_the_first_build_after_its_date(tmp_path):
+    today = datetime.date.today()
+    content = make_content(
+        tmp_path / "content",
+        {
+            "yesterday": article(title="Yesterday", date=str(today - datetime.timedelta(days=1))),
+            "tomorrow": article(title="Tomorrow", date=str(today + datetime.timedelta(days=1))),
+        },
+    )
+    production = build(
+        tmp_path / "production",
+        content,
+        conf="publishconf.py",
+        NEWSLETTER={"provider": "buttondown", "username": "clinic"},
+    )
+    assert (production / "blog/yesterday/index.html").is_file()
+    assert not (production / "blog/tomorrow/index.html").exists()
