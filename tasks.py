@@ -51,6 +51,20 @@ def check(c, content=""):
     print("No problems found.")
 
 
+@task
+def docs(c):
+    """Regenerate docs/front-matter.md from the content schema."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.schema_docs import front_matter_reference  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    categories = read_settings(str(ROOT / "pelicanconf.py"))["CLINIC_CATEGORIES"]
+    target = ROOT / "docs" / "front-matter.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(front_matter_reference(categories), encoding="utf-8")
+    print(f"Wrote {target.relative_to(ROOT)}")
+
+
 @task(pre=[build])
 def serve(c):
     """Serve output/ at http://localhost:8000 (no rebuilds)."""

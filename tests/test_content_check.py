@@ -7,7 +7,9 @@ import sys
 import pytest
 from clinic.content_check import check_settings_file
 from clinic.problems import ContentError
+from clinic.schema_docs import front_matter_reference
 from fixture_site import LOCATION, article, make_content
+from pelican.settings import read_settings
 from sitebuilder import ROOT, build, write
 
 
@@ -245,16 +247,20 @@ def test_internal_links_that_resolve_are_fine(tmp_path):
 
 
 def test_unknown_front_matter_key_suggests_the_right_one(tmp_path):
-    content = make_content(
-        tmp_path / "content", {"one": article(summary=None, Sumary="A short summary.")}
-    )
-    typo, missing = check(content)
-    assert typo == (
+    typo = article(summary=None, Sumary="A short summary.")
+    assert only_problem(tmp_path, {"one": typo}) == (
         "content/articles/one.md:9: Sumary: unknown field 'Sumary' for articles "
         "-> did you mean 'summary'? use one of: title, date, modified, author, category, tags, "
         "summary, hero_image, hero_alt, reviewer, reviewed, status, slug"
     )
-    assert missing.startswith("content/articles/one.md:1: summary: missing -> add it")
+
+
+def test_an_unknown_key_with_no_likely_meaning_is_still_reported(tmp_path):
+    message = only_problem(tmp_path, {"one": article(colour="blue")})
+    assert message.startswith(
+        "content/articles/one.md:10: colour: unknown field 'colour' for articles "
+        "-> remove it, or use one of: title, date,"
+    )
 
 
 def test_every_problem_at_once_from_invoke_check(tmp_path):
@@ -281,3 +287,9 @@ def test_the_build_runs_the_same_check(tmp_path):
         build(tmp_path / "output", content)
     assert "content/articles/one.md:3: date: '2025-13-40' is not a real date" in str(error.value)
     assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_the_writers_reference_is_generated_from_the_schema():
+    categories = read_settings(str(ROOT / "pelicanconf.py"))["CLINIC_CATEGORIES"]
+    written = (ROOT / "docs" / "front-matter.md").read_text(encoding="utf-8")
+    assert written == front_matter_reference(categories), "run `invoke docs` and commit the file"

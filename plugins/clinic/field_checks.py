@@ -29,24 +29,12 @@ def pick_from(value, choices):
 def check_fields(source, facts):
     """Every problem in one file's front matter."""
     schema = fields_of(source.kind)
-    problems = []
-    for key in source.meta:
-        if key not in schema:
-            written = source.written_keys.get(key, key)
-            problems.append(
-                source.problem(
-                    written,
-                    f"unknown field '{written}' for {source.kind}s",
-                    pick_from(key, schema)
-                    if did_you_mean(key, schema)
-                    else f"remove it, or use one of: {', '.join(schema)}",
-                    line=source.line(key),
-                )
-            )
+    problems, misspelt = _unknown_keys(source, schema)
     for name, spec in schema.items():
         value = source.meta.get(name)
         if _empty(value):
-            if spec.required:
+            # A misspelt key already says what to write; "missing" would repeat it.
+            if spec.required and name not in misspelt:
                 example = f" e.g. `{name}: {spec.example}`" if spec.example else ""
                 problems.append(
                     source.problem(name, spec.missing, f"add it:{example} ({spec.help})")
@@ -57,6 +45,27 @@ def check_fields(source, facts):
             problems.append(source.problem(name, *error))
     problems += _related_fields(source)
     return problems
+
+
+def _unknown_keys(source, schema):
+    """(problems, names suggested for them) for keys the schema lacks."""
+    problems, suggested = [], set()
+    names = ", ".join(schema)
+    for key in source.meta:
+        if key in schema:
+            continue
+        written = source.written_keys.get(key, key)
+        close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
+        suggested.update(close)
+        problems.append(
+            source.problem(
+                written,
+                f"unknown field '{written}' for {source.kind}s",
+                pick_from(key, schema) if close else f"remove it, or use one of: {names}",
+                line=source.line(key),
+            )
+        )
+    return problems, suggested
 
 
 def _empty(value):

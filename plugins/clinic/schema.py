@@ -35,7 +35,7 @@ SLUG = Field(
     "slug",
     False,
     "Overrides the web address, which otherwise comes from the file name.",
-    "newsletter/thank-you",
+    "first-infusion",
 )
 MODIFIED = Field(
     "modified",
@@ -147,8 +147,9 @@ LOCATION = (
         "hours",
         "hours",
         True,
-        "One line per weekday, 24-hour times in quotes, or `closed`.",
-        'monday: "08:00-18:00"',
+        'Indented lines below `hours:`, one per weekday: `monday: "08:00-18:00"` '
+        "(24-hour times, in quotes) or `sunday: closed`.",
+        "",
     ),
     Field(
         "treatments",
