@@ -41,14 +41,18 @@ def test_a_valid_fixture_has_no_problems(tmp_path):
     assert check(make_content(tmp_path / "content", {"ok": article()})) == []
 
 
-def test_the_real_content_passes():
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check"],
+def invoke_check(*options):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "check", *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_real_content_passes():
+    result = invoke_check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No problems found." in result.stdout
 
@@ -268,13 +272,7 @@ def test_every_problem_at_once_from_invoke_check(tmp_path):
         tmp_path / "content",
         {"one": article(author="nobody"), "two": article(title="Two", category="Nope")},
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check", "--content", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = invoke_check("--content", str(content))
     assert result.returncode == 1
     assert "content/articles/one.md:4: author: 'nobody'" in result.stdout
     assert "content/articles/two.md:5: category: 'Nope'" in result.stdout
