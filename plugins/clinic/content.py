@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.contents import Article, Author, Page
 from PIL import Image, UnidentifiedImageError
 
-from . import locations
+from . import links, locations
 from .problems import problem
 from .typography import plain_text, shorten, title_markup, typogrify_html
 
@@ -33,6 +33,7 @@ def enrich(instance):
     settings = instance.settings
     instance.clinic_problems = []
     instance._content = typogrify_html(instance._content)
+    instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
     if getattr(instance, "title", None):
         instance.title_html = title_markup(instance.title)
     instance.description = _description(instance)
