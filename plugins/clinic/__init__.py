@@ -6,11 +6,12 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, site_context
+from . import content, feeds, redirects, site_context
 
 
 def register():
     signals.initialized.connect(site_context.read_settings)
     signals.content_object_init.connect(content.enrich)
     signals.all_generators_finalized.connect(site_context.publish_context)
+    signals.get_generators.connect(redirects.get_generators)
     signals.get_writer.connect(feeds.writer_class)

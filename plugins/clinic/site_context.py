@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from PIL import Image
 
-from . import breadcrumbs, footer, locations, newsletter, structured_data, tally
+from . import breadcrumbs, footer, locations, newsletter, redirects, structured_data, tally
 from .authors import load_authors
 from .content import HeroImage
 from .problems import ContentError, Problem, problem
@@ -65,6 +65,7 @@ def publish_context(generators):
     clinic_locations, location_problems = _read_locations(pages_gen.pages, settings)
     problems += location_problems
     problems += _missing_thank_you_page(documents, settings)
+    problems += redirects.problems(generators)
     article_tally = tally.tally_articles(articles_gen)
     print(article_tally.line)
     if not article_tally.complete:
