@@ -45,32 +45,36 @@ def read_redirects(path, display_path):
     except yaml.YAMLError as error:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
         return [], [
-            Problem(display_path, "file", f"not valid YAML ({error.problem})", EXAMPLE, line)
+            _problem(display_path, line, "file", f"not valid YAML ({error.problem})", EXAMPLE)
         ]
     if root is None:
         return [], []
     if not isinstance(root, yaml.MappingNode):
-        return [], [Problem(display_path, "file", "is not a list of `old: new` lines", EXAMPLE)]
+        return [], [_problem(display_path, 1, "file", "is not a list of `old: new` lines", EXAMPLE)]
     redirects, problems, seen = [], [], {}
     for key, value in root.value:
         line = key.start_mark.line + 1
         entry = _entry(key, value, line)
         if isinstance(entry, tuple):
-            problems.append(Problem(display_path, *entry, line))
+            problems.append(_problem(display_path, line, *entry))
         elif entry.old in seen:
             problems.append(
-                Problem(
+                _problem(
                     display_path,
+                    line,
                     entry.old,
                     f"is listed twice (also on line {seen[entry.old]})",
                     "keep one entry for each old address",
-                    line,
                 )
             )
         else:
             seen[entry.old] = line
             redirects.append(entry)
     return redirects, problems
+
+
+def _problem(path, line, field, what, fix):
+    return Problem(path=path, line=line, field=field, what=what, fix=fix)
 
 
 def _entry(key, value, line):
@@ -202,7 +206,7 @@ def check(redirects, files, display_path):
     problems = []
 
     def report(redirect, what, fix):
-        problems.append(Problem(display_path, redirect.old, what, fix, redirect.line))
+        problems.append(_problem(display_path, redirect.line, redirect.old, what, fix))
 
     for redirect in redirects:
         if stub_file(redirect.old) in files:
