@@ -14,8 +14,9 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()"
 )
-# Two years, the minimum the HSTS preload list accepts.
-STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
+# Two years. Not includeSubDomains: the clinic's other subdomains (mail,
+# patient portal, ...) are run by others, and HSTS would lock them to HTTPS.
+STRICT_TRANSPORT_SECURITY = "max-age=63072000"
 
 # Cache lifetimes by path (first match wins; the patterns never overlap).
 # Theme files carry a content hash in their names, so a changed file gets a
