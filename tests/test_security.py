@@ -10,7 +10,8 @@ from conftest import PRODUCTION_ENVIRON
 from sitebuilder import ROOT, all_html_files, redirects_listed, soup
 
 TEMPLATES = ROOT / "theme" / "templates"
-ENDPOINT_ORIGIN = "https://buttondown.email"
+# Buttondown answers on both hosts, and form-action governs redirects too.
+ENDPOINT_ORIGIN = "https://buttondown.email https://buttondown.com"
 EXPECTED_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
     "img-src 'self'; font-src 'self'; connect-src 'self'; "
@@ -42,6 +43,12 @@ def test_policy_allows_the_newsletter_endpoint_for_forms_only():
     assert policy == EXPECTED_CSP
     sources = {source for directive in policy.split(";") for source in directive.split()[1:]}
     assert not sources & {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"}
+
+
+def test_any_other_provider_adds_exactly_its_own_origin():
+    mailchimp = "https://clinic.us1.list-manage.com/subscribe/post?u=abc&id=def"
+    policy = security.content_security_policy(settings_with_form(mailchimp))
+    assert "form-action 'self' https://clinic.us1.list-manage.com;" in policy
 
 
 def test_preview_form_posts_to_our_own_page_so_forms_stay_self_only():

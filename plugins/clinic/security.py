@@ -30,13 +30,22 @@ ASSET_CACHE_RULES = (
 # deploy or a correction shows at once.
 PAGE_CACHE = "public, max-age=0, must-revalidate"
 
+# form-action also governs the redirects that follow a submission (Chromium
+# enforces it), so a provider that answers from a second host needs both.
+# Buttondown moved from buttondown.email to buttondown.com and redirects
+# between the two.
+FORM_ORIGIN_ALIASES = {
+    "https://buttondown.email": ("https://buttondown.com",),
+    "https://buttondown.com": ("https://buttondown.email",),
+}
+
 
 def csp_directives(settings):
     """The policy as an ordered mapping: directive -> list of sources."""
     form_sources = ["'self'"]
     form_origin = newsletter_origin(settings)
     if form_origin:
-        form_sources.append(form_origin)
+        form_sources += [form_origin, *FORM_ORIGIN_ALIASES.get(form_origin, ())]
     script_sources = ["'self'", "'wasm-unsafe-eval'"]  # Pagefind search runs WebAssembly
     if settings.get("CLINIC_LIVERELOAD") and not settings.get("CLINIC_PRODUCTION"):
         # Only `invoke livereload`'s local server sets this: python-livereload
