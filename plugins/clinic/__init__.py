@@ -6,12 +6,15 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, output_check, site_context
+from . import content, feeds, output_check, redirects, security, site_context
 
 
 def register():
     signals.initialized.connect(site_context.read_settings)
     signals.content_object_init.connect(content.enrich)
     signals.all_generators_finalized.connect(site_context.publish_context)
+    signals.all_generators_finalized.connect(security.publish_policy)
+    signals.get_generators.connect(redirects.get_generators)
+    signals.finalized.connect(security.write_headers_file)
     signals.get_writer.connect(feeds.writer_class)
     signals.finalized.connect(output_check.check_after_build)
