@@ -6,7 +6,7 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, site_context
+from . import content, feeds, search_index, site_context
 
 
 def register():
@@ -14,3 +14,4 @@ def register():
     signals.content_object_init.connect(content.enrich)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.get_writer.connect(feeds.writer_class)
+    signals.finalized.connect(search_index.build_index)
