@@ -6,7 +6,7 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, search_index, site_context
+from . import content, feeds, reading_time, related, search_index, site_context
 
 
 def register():
@@ -14,4 +14,6 @@ def register():
     signals.content_object_init.connect(content.enrich)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.get_writer.connect(feeds.writer_class)
+    signals.article_generator_finalized.connect(reading_time.attach)
+    signals.article_generator_finalized.connect(related.attach)
     signals.finalized.connect(search_index.build_index)
