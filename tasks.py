@@ -35,6 +35,36 @@ def publish(c):
     c.run(f"{PELICAN} content -s publishconf.py --fatal warnings")
 
 
+@task(help={"content": "Check another content folder (default: content/)"})
+def check(c, content=""):
+    """Check every content file (front matter, text, links) without building; list all problems."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.content_check import check_settings_file  # noqa: PLC0415
+
+    override = {"PATH": str(Path(content).resolve())} if content else {}
+    problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
+    print(report.line)
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
+        print(problem)
+    if problems:
+        sys.exit(f"{len(problems)} problem(s): fix them and run `invoke check` again.")
+    print("No problems found.")
+
+
+@task
+def docs(c):
+    """Regenerate docs/front-matter.md from the content schema."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.schema_docs import front_matter_reference  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    categories = read_settings(str(ROOT / "pelicanconf.py"))["CLINIC_CATEGORIES"]
+    target = ROOT / "docs" / "front-matter.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(front_matter_reference(categories), encoding="utf-8")
+    print(f"Wrote {target.relative_to(ROOT)}")
+
+
 @task(pre=[build])
 def serve(c):
     """Serve output/ at http://localhost:8000 (no rebuilds)."""
@@ -143,7 +173,7 @@ def tools(c):
     c.run("npm ci --no-audit --no-fund --loglevel=error")
 
 
-@task(pre=[lint, tools])
+@task(pre=[lint, check, tools])
 def test(c):
     """The whole test suite (lint first)."""
     c.run(f'"{sys.executable}" -m pytest')

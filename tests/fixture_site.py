@@ -48,16 +48,6 @@ transit: Bus 1.
 A friendly test clinic.
 """
 
-THANK_YOU = """\
----
-title: Thanks
-slug: newsletter/thank-you
-status: hidden
----
-
-Thanks for signing up.
-"""
-
 
 def article(title="A test article", **fields):
     """Front matter + body of a valid article; `fields` override or add keys."""
@@ -80,13 +70,15 @@ def make_content(folder, articles):
     """Write a content folder; `articles` maps file stem -> file text."""
     write(folder / "authors.yml", AUTHORS)
     write(folder / "locations" / "testville.md", LOCATION)
-    write(folder / "pages" / "thank-you.md", THANK_YOU)
+    # The real site pages, so the menu and footer links of a production
+    # build lead somewhere and the output check passes.
+    shutil.copytree(ROOT / "content" / "pages", folder / "pages", dirs_exist_ok=True)
     (folder / "images").mkdir(parents=True, exist_ok=True)
     shutil.copy(
         ROOT / "content" / "images" / "integration-after-a-ketamine-session.jpg",
         folder / "images" / "hero.jpg",
     )
-    for name in ("social-default.jpg", "logo.png"):
+    for name in ("social-default.jpg", "logo.png", "favicon.png"):
         shutil.copy(ROOT / "content" / "images" / name, folder / "images" / name)
     for stem, body in articles.items():
         write(folder / "articles" / f"{stem}.md", body)

@@ -27,18 +27,24 @@ def build(output, content=None, conf="pelicanconf.py", **overrides):
 def publish(output, **environ):
     """The production build exactly as `invoke publish` runs it, in its own
     process (pelican-sitemap keeps per-process state across builds)."""
-    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py"]
+    result = run_publish(output, **environ)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Path(output)
+
+
+def run_publish(output, content="content", **environ):
+    """`pelican <content> -s publishconf.py` in a subprocess; returns the result."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py"]
     command += ["--fatal", "warnings", "-o", str(output)]
-    result = subprocess.run(
+    return subprocess.run(
         command,
         check=False,
         cwd=ROOT,
-        env={**os.environ, **environ},
+        # Wide enough that Pelican's log never wraps an error message.
+        env={**os.environ, "COLUMNS": "400", **environ},
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Path(output)
 
 
 def soup(site, url):

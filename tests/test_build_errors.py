@@ -1,11 +1,15 @@
 """Through a full build: a mistake stops the build with every problem named,
 and the production build refuses a form that posts nowhere."""
 
+import datetime
+
 import pytest
+from clinic import site_context
 from clinic.newsletter import NewsletterSettingsError
 from clinic.problems import ContentError
 from fixture_site import article, make_content
-from sitebuilder import build, write
+from pelican import signals
+from sitebuilder import build, soup, text, write
 
 
 def build_errors(tmp_path, articles, **overrides):
@@ -40,13 +44,21 @@ def test_every_problem_is_reported_at_once_with_file_line_and_fix(tmp_path):
 
 def test_reviewer_needs_a_known_person_and_a_date(tmp_path):
     message = build_errors(tmp_path, {"one": article(reviewer="rob-reviewer")})
-    assert "reviewed: missing or not a date" in message
+    assert "content/articles/one.md:10: reviewer: has no `reviewed` date" in message
 
 
 def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
     broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
     message = build_errors(tmp_path, {"ok": article(), "broken": broken})
-    assert "articles/broken.md:1: file: Pelican could not read this file" in message
+    assert message.startswith("1 content problem(s)")
+    assert "content/articles/broken.md:2: front matter: cannot be read" in message
+
+
+def test_a_file_pelican_skips_is_reported_even_if_the_check_missed_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(site_context, "check_content", lambda settings, rendered: ([], None))
+    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
+    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+    assert "content/articles/broken.md:1: file: Pelican could not read this file" in message
 
 
 def test_a_bad_location_is_reported_with_its_line(tmp_path):
@@ -89,8 +101,16 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_published(tmp_pat
         },
     )
     preview = build(tmp_path / "preview", content)
-    assert (preview / "drafts/draft/index.html").is_file()
-    assert (preview / "blog/later/index.html").is_file()
+    draft = soup(preview, "drafts/draft/")
+    assert text(draft.find(class_="notice")).startswith("Draft: visible in preview only")
+    later = soup(preview, "blog/later/")
+    assert text(later.find(class_="notice")).startswith(
+        "Scheduled: goes live on the first build after"
+    )
+    # Pelican lists no drafts; a scheduled article is listed, marked as such.
+    badges = [text(b) for b in soup(preview, "").find_all(class_="badge")]
+    assert badges == ["Scheduled"]
+    assert soup(preview, "blog/live/").find(class_="article__header").find(class_="notice") is None
     production = build(
         tmp_path / "production",
         content,
@@ -124,8 +144,33 @@ def test_every_build_counts_the_articles_it_found(tmp_path, capsys):
     assert "Articles: 3 found, 1 published, 1 drafts, 1 scheduled" in capsys.readouterr().out
 
 
-def test_an_unread_article_makes_the_count_fail(tmp_path, capsys):
-    broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
-    message = build_errors(tmp_path, {"ok": article(), "broken": broken})
+def test_an_article_that_vanishes_makes_the_count_fail(tmp_path, capsys):
+    def lose_one(generator):
+        generator.articles.pop()
+
+    signals.article_generator_finalized.connect(lose_one)
+    try:
+        message = build_errors(tmp_path, {"ok": article(), "other": article(title="Other")})
+    finally:
+        signals.article_generator_finalized.disconnect(lose_one)
     assert "Articles: 2 found, 1 published, 0 drafts, 0 scheduled" in capsys.readouterr().out
     assert "1 article file(s) were not read" in message
+
+
+def test_a_scheduled_article_goes_live_on_the_first_build_after_its_date(tmp_path):
+    today = datetime.date.today()
+    content = make_content(
+        tmp_path / "content",
+        {
+            "yesterday": article(title="Yesterday", date=str(today - datetime.timedelta(days=1))),
+            "tomorrow": article(title="Tomorrow", date=str(today + datetime.timedelta(days=1))),
+        },
+    )
+    production = build(
+        tmp_path / "production",
+        content,
+        conf="publishconf.py",
+        NEWSLETTER={"provider": "buttondown", "username": "clinic"},
+    )
+    assert (production / "blog/yesterday/index.html").is_file()
+    assert not (production / "blog/tomorrow/index.html").exists()

@@ -6,7 +6,7 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, reading_time, related, search_index, site_context
+from . import content, feeds, output_check, reading_time, related, search_index, site_context
 
 
 def register():
@@ -17,3 +17,4 @@ def register():
     signals.article_generator_finalized.connect(reading_time.attach)
     signals.article_generator_finalized.connect(related.attach)
     signals.finalized.connect(search_index.build_index)
+    signals.finalized.connect(output_check.check_after_build)

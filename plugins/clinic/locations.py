@@ -191,6 +191,24 @@ def parse_treatments(value, known_treatments):
     )
 
 
+def parse_zip(value):
+    text = str(value).strip()
+    if not _ZIP.match(text):
+        raise LocationError(
+            "zip", f"'{text}' is not a ZIP code", 'write five digits in quotes, e.g. "44103"'
+        )
+    return text
+
+
+def parse_email(value):
+    text = str(value).strip()
+    if not _EMAIL.match(text):
+        raise LocationError(
+            "email", f"'{text}' is not an email address", "write it as name@example.org"
+        )
+    return text
+
+
 def parse_coordinate(field, value, limit):
     try:
         number = float(value)
@@ -213,25 +231,15 @@ def parse_location(page, known_treatments):
             f"missing (also missing: {', '.join(missing[1:])})" if missing[1:] else "missing",
             "add it to the front matter; see content/locations/cleveland.md for the format",
         )
-    zip_code = str(meta["zip"]).strip()
-    if not _ZIP.match(zip_code):
-        raise LocationError(
-            "zip", f"'{zip_code}' is not a ZIP code", 'write five digits in quotes, e.g. "44103"'
-        )
-    email = str(meta["email"]).strip()
-    if not _EMAIL.match(email):
-        raise LocationError(
-            "email", f"'{email}' is not an email address", "write it as name@example.org"
-        )
     return Location(
         slug=location_slug(page),
         name=str(meta["name"]).strip(),
         street=str(meta["street"]).strip(),
         city=str(meta["city"]).strip(),
         state=str(meta["state"]).strip(),
-        zip=zip_code,
+        zip=parse_zip(meta["zip"]),
         phone=parse_phone(meta["phone"]),
-        email=email,
+        email=parse_email(meta["email"]),
         latitude=parse_coordinate("latitude", meta["latitude"], 90),
         longitude=parse_coordinate("longitude", meta["longitude"], 180),
         hours=parse_hours(meta["hours"]),

@@ -21,12 +21,10 @@ class Problem:
 class ContentError(Exception):
     """Raised at the end of the build when any content problem was found."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, headline="content problem(s), nothing was published"):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field))
         lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(
-            f"{len(self.problems)} content problem(s), nothing was published:\n{lines}"
-        )
+        super().__init__(f"{len(self.problems)} {headline}:\n{lines}")
 
 
 def line_of_field(source_path, field):

@@ -10,7 +10,8 @@ from PIL import Image
 from . import breadcrumbs, footer, locations, newsletter, structured_data, tally
 from .authors import load_authors
 from .content import HeroImage
-from .problems import ContentError, Problem, problem
+from .content_check import check_content
+from .problems import ContentError, Problem
 
 DEFAULTS = {
     "CLINIC_PRODUCTION": False,
@@ -31,12 +32,17 @@ DEFAULTS = {
 }
 
 
-def read_settings(pelican):
-    """Settings in: fill defaults, load the authors list, build the form."""
-    settings = pelican.settings
+def with_defaults(settings):
+    """The clinic settings a site may leave out, filled in (also used by `invoke check`)."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
     settings.setdefault("CLINIC_NAME", settings["SITENAME"])
+    return settings
+
+
+def read_settings(pelican):
+    """Settings in: fill defaults, load the authors list, build the form."""
+    settings = with_defaults(pelican.settings)
     authors_file = Path(settings["PATH"]) / settings["CLINIC_AUTHORS_FILE"]
     settings["CLINIC_AUTHOR_PROFILES"] = load_authors(authors_file)
     settings["SOCIAL_IMAGE"] = social_image(settings)
@@ -60,17 +66,27 @@ def publish_context(generators):
         *pages_gen.hidden_pages,
         *pages_gen.draft_pages,
     ]
-    problems = [p for doc in documents for p in getattr(doc, "clinic_problems", [])]
-    problems += _unreadable_sources(context)
-    clinic_locations, location_problems = _read_locations(pages_gen.pages, settings)
-    problems += location_problems
+    # The same checks as `invoke check`, on the HTML Pelican already made.
+    problems, _report = check_content(
+        settings, rendered={doc.source_path: doc._content for doc in documents}
+    )
+    # Pelican keys files by their path inside the content folder.
+    folder = Path(settings["PATH"]).name
+    unread = {
+        f"{folder}/{path}" for path, text in context["generated_content"].items() if text is None
+    }
+    problems += _unreadable_sources(unread - {p.path for p in problems})
     problems += _missing_thank_you_page(documents, settings)
     article_tally = tally.tally_articles(articles_gen)
     print(article_tally.line)
-    if not article_tally.complete:
+    pages = tuple(f"{folder}/{sub.strip('/')}/" for sub in settings["PAGE_PATHS"])
+    unread_articles = [path for path in unread if not path.startswith(pages)]
+    if tally.missing(article_tally) > len(unread_articles):
+        # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
     if problems:
         raise ContentError(problems)
+    clinic_locations = _read_locations(pages_gen.pages, settings)
     context["clinic_locations"] = clinic_locations
     context["site_footer"] = footer.build_footer(settings, clinic_locations)
     context["clinic_authors"] = settings["CLINIC_AUTHOR_PROFILES"]
@@ -118,9 +134,10 @@ def social_image(settings):
     return HeroImage(relative, settings["CLINIC_SOCIAL_IMAGE_ALT"], width, height)
 
 
-def _unreadable_sources(context):
+def _unreadable_sources(paths):
     # Pelican records a file it could not read as None and moves on; for us
-    # that is a page silently missing, so it stops the build.
+    # that is a page silently missing, so it stops the build. The content
+    # check usually says why; this covers whatever it did not.
     return [
         Problem(
             path,
@@ -128,29 +145,18 @@ def _unreadable_sources(context):
             "Pelican could not read this file (see the error logged above)",
             "fix the front matter: it needs `---` lines around valid YAML and a title",
         )
-        for path, content in context["generated_content"].items()
-        if content is None
+        for path in sorted(paths)
     ]
 
 
 def _read_locations(pages, settings):
-    found, problems = [], []
-    for page in pages:
-        if page.template != "location":
-            continue
-        try:
-            found.append(locations.parse_location(page, settings["CLINIC_TREATMENTS"]))
-        except locations.LocationError as error:
-            problems.append(
-                problem(
-                    page.source_path,
-                    page.get_relative_source_path(),
-                    error.field,
-                    error.what,
-                    error.fix,
-                )
-            )
-    return sorted(found, key=lambda loc: loc.city), problems
+    """Location records; the content check has already validated every field."""
+    found = [
+        locations.parse_location(page, settings["CLINIC_TREATMENTS"])
+        for page in pages
+        if page.template == "location"
+    ]
+    return sorted(found, key=lambda loc: loc.city)
 
 
 def _missing_thank_you_page(documents, settings):

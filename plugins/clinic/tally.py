@@ -1,7 +1,6 @@
 """The end-of-build article count: every article file found on disk must be
 published, a draft or scheduled. Anything else vanished, and that is an error."""
 
-import datetime
 from dataclasses import dataclass
 
 from .problems import Problem
@@ -21,40 +20,33 @@ class ArticleTally:
             f"{self.drafts} drafts, {self.scheduled} scheduled"
         )
 
-    @property
-    def complete(self):
-        return self.found == self.published + self.drafts + self.scheduled
 
-
-def tally_articles(articles_gen, now=None):
-    now = now or datetime.datetime.now(datetime.UTC)
+def tally_articles(articles_gen):
     settings = articles_gen.settings
     found = articles_gen.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    everything = [*articles_gen.articles, *articles_gen.drafts]
-    # A future-dated article is "scheduled" whether the preview shows it or
-    # production holds it back (Pelican files those under drafts).
-    scheduled = [a for a in everything if a.metadata.get("status") != "draft" and _later(a, now)]
-    drafts = [a for a in articles_gen.drafts if a.metadata.get("status") == "draft"]
+    # Production files a future-dated article under drafts; its state (set
+    # by content.enrich) says what it really is.
+    states = [
+        getattr(a, "publication_state", "published")
+        for a in [*articles_gen.articles, *articles_gen.drafts]
+    ]
     return ArticleTally(
         found=len(found),
-        published=len(everything) - len(scheduled) - len(drafts),
-        drafts=len(drafts),
-        scheduled=len(scheduled),
+        published=states.count("published"),
+        drafts=states.count("draft"),
+        scheduled=states.count("scheduled"),
     )
 
 
-def _later(article, now):
-    date = article.date
-    if date.tzinfo is None:
-        date = date.replace(tzinfo=now.tzinfo)
-    return date > now
+def missing(tally):
+    """Article files found on disk but neither published, drafts nor scheduled."""
+    return tally.found - tally.published - tally.drafts - tally.scheduled
 
 
 def missing_articles_problem(tally):
     return Problem(
         "content/articles",
         "articles",
-        f"{tally.line}: {tally.found - tally.published - tally.drafts - tally.scheduled} "
-        "article file(s) were not read",
+        f"{tally.line}: {missing(tally)} article file(s) were not read",
         "see the errors above for the file, and fix its front matter",
     )

@@ -1,0 +1,171 @@
+"""The content schema: every front-matter field each kind of content may
+have, whether it is required, its kind of value and what to write.
+
+This is the one place that defines it. The content check validates against
+it and the writers' reference (docs/front-matter.md) is generated from it,
+so the two can never disagree.
+"""
+
+from dataclasses import dataclass
+
+SUMMARY_LIMIT = 160  # characters; search engines cut meta descriptions near here
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # a key of checks.VALIDATORS: how the value is checked
+    required: bool
+    help: str
+    example: str
+    missing: str = "missing"  # what the check says when a required field is absent
+
+
+TITLE = Field("title", "text", True, "The headline, shown on the page and in search results.", "")
+SUMMARY = Field(
+    "summary",
+    "summary",
+    False,
+    f"One or two plain sentences, at most {SUMMARY_LIMIT} characters, for lists, search "
+    "results and link previews.",
+    "How to get ready for your first session, from what to eat to who drives you home.",
+)
+SLUG = Field(
+    "slug",
+    "slug",
+    False,
+    "Overrides the web address, which otherwise comes from the file name.",
+    "first-infusion",
+)
+MODIFIED = Field(
+    "modified",
+    "date",
+    False,
+    "Date of the last real update, YYYY-MM-DD; not before `date`.",
+    "2026-03-02",
+)
+HERO_ALT = Field(
+    "hero_alt",
+    "text",
+    True,
+    "A short description of the picture for people who cannot see it.",
+    "A calm treatment room with a reclining chair and a window",
+    missing="the hero image has no alt text",
+)
+
+ARTICLE = (
+    TITLE,
+    Field(
+        "date",
+        "date",
+        True,
+        "Publication date, YYYY-MM-DD. A future date schedules the article: it goes live on "
+        "the first build after that day.",
+        "2026-02-14",
+    ),
+    MODIFIED,
+    Field("author", "author", True, "A key from content/authors.yml.", "maya-okafor"),
+    Field("category", "category", True, "One of the site's categories (listed below).", ""),
+    Field(
+        "tags",
+        "tags",
+        False,
+        "A list of topics. Reuse existing tags with exactly the same spelling.",
+        "[Spravato, Depression]",
+    ),
+    Field("summary", "summary", True, SUMMARY.help, SUMMARY.example),
+    Field(
+        "hero_image",
+        "image",
+        True,
+        "File name of the picture in content/images/ (JPEG or PNG, about 1200x800).",
+        "first-infusion.jpg",
+    ),
+    HERO_ALT,
+    Field(
+        "reviewer",
+        "author",
+        False,
+        "Key (in content/authors.yml) of the clinician who checked the article.",
+        "daniel-reyes",
+    ),
+    Field(
+        "reviewed",
+        "date",
+        False,
+        "Date of that medical review, YYYY-MM-DD; required with `reviewer`.",
+        "2026-02-10",
+    ),
+    Field(
+        "status",
+        "status",
+        False,
+        "`draft` keeps the article out of the published site (the preview still shows it).",
+        "draft",
+    ),
+    SLUG,
+)
+
+PAGE = (
+    TITLE,
+    SUMMARY,
+    MODIFIED,
+    Field(
+        "hero_image",
+        "image",
+        False,
+        "File name of a picture in content/images/ for this page.",
+        "about-us.jpg",
+    ),
+    Field("hero_alt", "text", False, "Required with `hero_image`: " + HERO_ALT.help, ""),
+    Field(
+        "status",
+        "status",
+        False,
+        "`hidden` publishes the page without listing it in menus; `draft` keeps it out.",
+        "hidden",
+    ),
+    SLUG,
+    Field("template", "text", False, "For developers: the theme template to use.", "404"),
+    Field("url", "text", False, "For developers: the page's address, if not from `slug`.", ""),
+    Field("save_as", "text", False, "For developers: the output file, if not from `slug`.", ""),
+)
+
+LOCATION = (
+    Field("title", "text", True, "The city, as shown in menus and headings.", "Cleveland"),
+    Field("name", "text", True, "The clinic's full name.", "New Pathways Clinic Cleveland"),
+    SUMMARY,
+    Field("street", "text", True, "Street address.", "1200 Euclid Avenue, Suite 300"),
+    Field("city", "text", True, "City.", "Cleveland"),
+    Field("state", "text", True, "Two-letter state code.", "OH"),
+    Field("zip", "zip", True, "ZIP code, in quotes so it keeps leading zeros.", '"44115"'),
+    Field("phone", "phone", True, "US phone number.", "(216) 555-0142"),
+    Field("email", "email", True, "The clinic's email address.", "cleveland@example.org"),
+    Field("latitude", "latitude", True, "Decimal degrees, for directions.", "41.5036"),
+    Field("longitude", "longitude", True, "Decimal degrees, for directions.", "-81.6811"),
+    Field(
+        "hours",
+        "hours",
+        True,
+        'Indented lines below `hours:`, one per weekday: `monday: "08:00-18:00"` '
+        "(24-hour times, in quotes) or `sunday: closed`.",
+        "",
+    ),
+    Field(
+        "treatments",
+        "treatments",
+        True,
+        "Keys of the treatments offered here (from CLINIC_TREATMENTS in pelicanconf.py).",
+        "[ketamine-infusions, spravato]",
+    ),
+    Field("parking", "text", False, "Where to park.", "Free lot behind the building."),
+    Field("transit", "text", False, "How to arrive by bus or train.", "RTA HealthLine, E 12th."),
+    SLUG,
+)
+
+SCHEMAS = {"article": ARTICLE, "page": PAGE, "location": LOCATION}
+
+
+def fields_of(kind):
+    """{name: Field} for a kind of content: "article", "page" or "location"."""
+    return {field.name: field for field in SCHEMAS[kind]}
