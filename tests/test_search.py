@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 from clinic import search_index
 from clinic.search_index import SearchIndexError
-from sitebuilder import ROOT, html_pages, soup, text
+from fixture_site import article, make_content
+from sitebuilder import ROOT, build, html_pages, soup, text
 from test_site import ARTICLES, LOCATIONS, front_matter
 
 SEARCH_JS = "/theme/js/search.js"
@@ -85,6 +86,25 @@ def test_index_holds_titles_and_main_content_only(site):
     for url, record in fragments.items():
         for chrome in CHROME:
             assert chrome not in record["content"], (url, chrome)
+
+
+def test_drafts_and_scheduled_articles_are_previewed_but_never_indexed(tmp_path):
+    content = make_content(
+        tmp_path / "content",
+        {
+            "live": article(title="Live", tags="[Spravato]"),
+            "unfinished": article(title="Unfinished", tags="[Spravato]", status="draft"),
+            "later": article(title="Later", tags="[Spravato]", date="2099-01-01"),
+        },
+    )
+    site = build(tmp_path / "output", content)
+    assert (site / "drafts/unfinished/index.html").is_file()
+    assert (site / "blog/later/index.html").is_file()
+    indexed = set(pagefind_fragments(site))
+    assert {"/blog/live/", "/locations/testville/"} <= indexed
+    assert not {"/blog/later/", "/drafts/unfinished/"} & indexed
+    # Nor suggested as related reading before they go live.
+    assert soup(site, "blog/live/").find("section", class_="related") is None
 
 
 @pytest.mark.parametrize(

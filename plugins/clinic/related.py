@@ -62,10 +62,15 @@ class RelatedIndex:
         return [other for other, _ in best]
 
 
+def is_published(article):
+    return getattr(article, "publication_state", "published") == "published"
+
+
 def attach(generator):
     """`article_generator_finalized`: every article gets related_articles,
-    chosen among published articles only."""
+    chosen among published articles only (the preview also shows scheduled
+    ones, which must not be suggested before they go live)."""
     count = generator.settings.get("CLINIC_RELATED_COUNT", COUNT)
-    index = RelatedIndex(generator.articles)
+    index = RelatedIndex([a for a in generator.articles if is_published(a)])
     for article in [*generator.articles, *generator.drafts, *generator.hidden_articles]:
         article.related_articles = index.related(article, count)
