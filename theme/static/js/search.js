@@ -16,6 +16,8 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 
+document.getElementById("search-no-js").hidden = true;
+
 let pagefind = null;
 let results = [];
 let shown = 0;
