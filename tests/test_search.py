@@ -55,6 +55,7 @@ def test_the_build_writes_a_pagefind_index(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["en"]
     assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not list((site / "pagefind").glob("pagefind-*ui*")), "unused Pagefind UI deployed"
     fragments = pagefind_fragments(site)
     assert entry["languages"]["en"]["page_count"] == len(fragments)
 

@@ -12,6 +12,17 @@ import subprocess
 from pathlib import Path
 
 BUNDLE = "pagefind"  # folder in the output; search.js loads pagefind.js from it
+# Pagefind also writes its ready-made search interfaces. search.js uses only
+# the pagefind.js API, so these are removed rather than deployed unused.
+UNUSED_UI = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 class SearchIndexError(Exception):
@@ -41,6 +52,8 @@ def build_index(pelican):
             f"(exit code {result.returncode}):\n{result.stdout}{result.stderr}\n"
             "-> the site was written but has no working search; fix the error above and rebuild"
         )
+    for name in UNUSED_UI:
+        (output / BUNDLE / name).unlink(missing_ok=True)
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")
 

@@ -145,6 +145,19 @@ def test_typing_on_the_search_page_updates_results_and_address(page, base_url):
     assert page.get_attribute("#search-status", "role") == "status"
 
 
+def test_more_than_ten_results_come_ten_at_a_time(page, base_url):
+    page.goto(f"{base_url}/search/?q=ketamine")
+    total = int(wait_for_results(page).split()[0])
+    assert total > 10
+    results = page.locator("#search-results > li")
+    assert results.count() == 10
+    page.get_by_role("button", name="Show more results").click()
+    expect(results).to_have_count(min(total, 20))
+    assert page.locator("#search-more").is_hidden() == (total <= 20)
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == results.nth(10).locator("a").get_attribute("href")
+
+
 def test_no_results_says_so(page, base_url):
     page.goto(f"{base_url}/search/?q=zebrafish")
     assert wait_for_results(page).startswith("No results for zebrafish.")
@@ -156,6 +169,15 @@ def test_search_page_with_results_passes_axe(page, base_url, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{base_url}/search/?q=Spravato")
     wait_for_results(page)
+    assert run_axe(page) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["", "blog/", "blog/category/treatments/", "blog/what-to-expect-from-spravato-treatment/"],
+)
+def test_pages_with_search_box_cards_and_next_reading_pass_axe(page, base_url, url):
+    page.goto(f"{base_url}/{url}")
     assert run_axe(page) == []
 
 
