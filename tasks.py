@@ -80,7 +80,9 @@ def livereload(c):
 
     def rebuild():
         try:
-            Pelican(read_settings(str(ROOT / "pelicanconf.py"))).run()
+            # CLINIC_LIVERELOAD: the page policy lets livereload's inline loader run.
+            settings = read_settings(str(ROOT / "pelicanconf.py"), {"CLINIC_LIVERELOAD": True})
+            Pelican(settings).run()
         except Exception as error:  # keep serving; show the writer why
             print(f"\nBUILD FAILED, the browser still shows the last good build:\n{error}\n")
 

@@ -61,7 +61,31 @@ def text(element):
 
 
 def html_pages(site):
+    """Every page of the site, without the redirect pages left at old
+    addresses (see redirect_pages): those only send the visitor on."""
+    stubs = set(redirect_pages(site))
+    return sorted(p for p in all_html_files(site) if p not in stubs)
+
+
+def all_html_files(site):
     return sorted(p for p in Path(site).rglob("*.html") if ".cache" not in p.parts)
+
+
+def redirects_listed(site):
+    """(old path, new path) for each line of the site's _redirects file."""
+    listing = Path(site) / "_redirects"
+    if not listing.exists():
+        return []
+    return [tuple(line.split()[:2]) for line in listing.read_text(encoding="utf-8").splitlines()]
+
+
+def redirect_pages(site):
+    """The redirect page at each old address in the site's _redirects file."""
+    pages = []
+    for old, _ in redirects_listed(site):
+        path = Path(site) / old.lstrip("/")
+        pages.append(path if path.suffix in (".html", ".htm") else path / "index.html")
+    return pages
 
 
 def write(path, body):

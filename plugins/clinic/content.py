@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.contents import Article, Author, Page
 from PIL import Image, UnidentifiedImageError
 
-from . import locations
+from . import links, locations
 from .typography import plain_text, shorten, title_markup, typogrify_html
 
 
@@ -31,6 +31,7 @@ def enrich(instance):
         return
     settings = instance.settings
     instance._content = typogrify_html(instance._content)
+    instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
     if getattr(instance, "title", None):
         instance.title_html = title_markup(instance.title)
     instance.description = _description(instance)

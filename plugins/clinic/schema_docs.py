@@ -24,7 +24,7 @@ WHERE = {
 MESSAGES = (
     ("`missing`", "A required field is not there, or is empty. Add it."),
     (
-        "`unknown field 'Sumary'`",
+        "`unknown field 'hero-alt'`",
         "A field the site does not know, usually a typo; the message suggests the right name.",
     ),
     ("`'2025-13-40' is not a real date`", "Dates are written YYYY-MM-DD and must exist."),

@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from PIL import Image
 
-from . import breadcrumbs, footer, locations, newsletter, structured_data, tally
+from . import breadcrumbs, footer, locations, newsletter, redirects, structured_data, tally
 from .authors import load_authors
 from .content import HeroImage
 from .content_check import check_content
@@ -77,6 +77,7 @@ def publish_context(generators):
     }
     problems += _unreadable_sources(unread - {p.path for p in problems})
     problems += _missing_thank_you_page(documents, settings)
+    problems += redirects.problems(generators)
     article_tally = tally.tally_articles(articles_gen)
     print(article_tally.line)
     pages = tuple(f"{folder}/{sub.strip('/')}/" for sub in settings["PAGE_PATHS"])
