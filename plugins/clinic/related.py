@@ -1,13 +1,13 @@
 """Next reading: up to three related articles for each article, by shared
 tags (worth most) and a shared category.
 
-Own code rather than pelican-related-posts, which compares every article
-with every other (quadratic) and ignores the category. Here an index
-tag -> articles is built once; each article scores only the articles in its
-own tags and category. A tag or category that many articles share says
-little about any two of them, so from such a large group only the POOL
-articles nearest in date are scored: the work per article is bounded and
-the whole step stays linear in the number of articles.
+Own code rather than pelican-related-posts, which ignores the category and
+scores every article that shares any tag, so one tag on most articles makes
+it quadratic. Here an index tag -> articles is built once; each article
+scores only the articles in its own tags and category. A tag or category
+that many articles share says little about any two of them, so from such a
+large group only the POOL articles nearest in date are scored: the work per
+article is bounded and the whole step stays linear in the number of articles.
 """
 
 import heapq
