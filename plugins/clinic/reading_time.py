@@ -1,9 +1,8 @@
 """Reading time for articles ("6 min read"): words in the plain text of the
 body at an adult's average silent reading speed, rounded up, at least 1.
 
-Own code rather than pelican-readtime: that plugin counts words again on
-every access and formats the label itself; here it is counted once per
-article, from the body Pelican already holds, when the articles are read.
+Own code rather than a plugin: it is a few lines, counted once per article
+from the body Pelican already holds, and the wording of the label is ours.
 """
 
 import math
