@@ -56,7 +56,10 @@ LOCATIONS_URL = "locations/"
 LOCATIONS_SAVE_AS = "locations/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locations"]
+DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locations", "search"]
+# Site search: a Pagefind index is built after every build (plugins/clinic/search_index.py).
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None}
@@ -144,5 +147,5 @@ TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 SITEMAP = {
     "format": "xml",
     # Not pages anyone should land on from a search.
-    "exclude": [r"^404\.html$", r"^newsletter/thank-you/$", r"^drafts/"],
+    "exclude": [r"^404\.html$", r"^newsletter/thank-you/$", r"^drafts/", r"^search/$"],
 }

@@ -6,7 +6,17 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, output_check, redirects, security, site_context
+from . import (
+    content,
+    feeds,
+    output_check,
+    reading_time,
+    redirects,
+    related,
+    search_index,
+    security,
+    site_context,
+)
 
 
 def register():
@@ -15,6 +25,10 @@ def register():
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.all_generators_finalized.connect(security.publish_policy)
     signals.get_generators.connect(redirects.get_generators)
+    # The search index first: the _headers file and the output check see it.
+    signals.finalized.connect(search_index.build_index)
     signals.finalized.connect(security.write_headers_file)
     signals.get_writer.connect(feeds.writer_class)
+    signals.article_generator_finalized.connect(reading_time.attach)
+    signals.article_generator_finalized.connect(related.attach)
     signals.finalized.connect(output_check.check_after_build)
