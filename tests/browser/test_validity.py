@@ -36,7 +36,10 @@ def describe(message, site_root):
 def test_every_page_is_valid_html(served_site):
     messages = nu_messages(served_site.root)
     errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
-    notes = [m for m in messages if m not in errors]
+    # vnu checks files from disk, so it judges the meta CSP against a file:
+    # origin where 'self' matches nothing; the browser tests check the CSP
+    # where it matters, on the served site. Those notes are noise here.
+    notes = [m for m in messages if m not in errors and not _csp_note(m)]
     if notes:
         warnings.warn(
             "Nu HTML Checker warnings:\n" + "\n".join(describe(m, served_site.root) for m in notes),
@@ -45,3 +48,7 @@ def test_every_page_is_valid_html(served_site):
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(
         describe(m, served_site.root) for m in errors
     )
+
+
+def _csp_note(message):
+    return message["type"] == "info" and "violates Content Security Policy" in message["message"]
