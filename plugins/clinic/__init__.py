@@ -6,11 +6,17 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, site_context
+from . import content, feeds, images, minify, site_context
 
 
 def register():
     signals.initialized.connect(site_context.read_settings)
+    signals.initialized.connect(images.read_settings)
+    signals.initialized.connect(minify.read_settings)
     signals.content_object_init.connect(content.enrich)
+    # After enrich, which reads the hero image.
+    signals.content_object_init.connect(images.prepare)
+    signals.all_generators_finalized.connect(images.copy_to_output)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.get_writer.connect(feeds.writer_class)
+    minify.register()
