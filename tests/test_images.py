@@ -82,15 +82,27 @@ def test_body_image_is_a_lazy_responsive_picture(built):
 
 def test_variants_are_smaller_than_the_original(built):
     original = (built / "images" / "hero.jpg").stat().st_size
-    variants = list((built / "images" / "derivatives").rglob("*.*"))
+    variants = list((built / "images" / "derivatives").rglob("hero.*"))
     assert len(variants) == 6  # 3 widths x 2 formats, shared by the hero and the body
     for variant in variants:
         assert variant.stat().st_size < original, variant
 
 
+def test_logo_is_a_small_eager_picture(built):
+    picture = soup(built, "").find(class_="brand").picture
+    sources = picture_sources(picture)
+    assert set(sources) == {"image/webp", "image/png"}  # PNG keeps its transparency
+    assert set(sources["image/png"]) == {40, 80, 120}  # 1x, 2x, 3x screens
+    img = picture.img
+    assert (img["width"], img["height"], img["alt"]) == ("40", "40", "")
+    assert not img.has_attr("loading")  # at the top of every page
+    logo = built / img["src"].lstrip("/")
+    assert logo.stat().st_size * 10 < (built / "images" / "logo.png").stat().st_size
+
+
 def test_every_other_image_on_real_pages_is_lazy(site):
-    """Only an article's hero is eager; the logo in the header is tiny and
-    above the fold, so it is the one other image allowed to load at once."""
+    """Only an article's hero is eager (and first); the logo in the header is
+    tiny and above the fold, so it is the one other image loaded at once."""
     for page_path in ("", "blog/integration-after-a-ketamine-session/", "locations/"):
         page = soup(site, page_path)
         for img in page.find_all("img"):

@@ -22,6 +22,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import PIL
 from bs4 import BeautifulSoup
@@ -31,7 +32,8 @@ from PIL import Image
 VERSION = 1  # bump to invalidate every cached variant
 WIDTHS = (480, 800, 1200)
 FALLBACK_WIDTH = 800  # the <img src> for browsers without srcset
-FORMATS = {"webp": "image/webp", "jpg": "image/jpeg"}
+FORMATS = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
+CONTENT_FORMATS = ("webp", "jpg")
 DERIVATIVES_DIR = "derivatives"
 # pelican-image-process writes <DERIVATIVES_DIR>/<derivative>/<source name>/<w>w/<file>;
 # heroes use the same paths, so an image used as hero and in a body is encoded once.
@@ -40,6 +42,8 @@ SOURCE_NAME = "default"
 # The hero spans the page column (.wrap, 72rem); body images the text measure (44rem).
 HERO_SIZES = "(min-width: 74rem) 72rem, 100vw"
 CONTENT_SIZES = "(min-width: 46rem) 44rem, 100vw"
+LOGO_WIDTHS = (40, 80, 120)
+LOGO_SIZES = "40px"
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc=(["'])(.*?)\1""", re.IGNORECASE)
@@ -50,6 +54,13 @@ _LINK_PREFIX = re.compile(r"^\{(static|filename|attach)\}")
 class Source:
     type: str  # MIME type, e.g. "image/webp"
     variants: tuple  # ((path relative to the site root, width), ...)
+
+
+class Variant(NamedTuple):
+    source: Path  # the writer's image
+    cached: Path  # the encoded file in the cache
+    relative: str  # where it goes in the output, e.g. images/derivatives/.../x.webp
+    width: int
 
 
 @dataclass(frozen=True)
@@ -63,8 +74,12 @@ class ResponsiveImage:
 
 
 def read_settings(pelican):
+    """After site_context.read_settings: the cache folder and the logo."""
     settings = pelican.settings
     settings.setdefault("CLINIC_IMAGE_CACHE", str(Path(settings["CACHE_PATH"]) / "clinic-images"))
+    # Site-wide images (not tied to a document) list their files here.
+    settings["CLINIC_IMAGE_FILES"] = []
+    settings["CLINIC_LOGO_PICTURE"] = logo_picture(settings, settings["CLINIC_IMAGE_FILES"])
 
 
 def prepare(instance):
@@ -87,47 +102,92 @@ def prepare(instance):
 def copy_to_output(generators):
     """At all_generators_finalized (the output folder is already emptied):
     copy each cached variant the site uses into the output."""
+    settings = generators[0].settings
     documents = []
     for generator in generators:
         for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
             documents += getattr(generator, name, [])
         documents += getattr(generator, "draft_pages", [])
-    if not documents:
-        return
-    output = Path(documents[0].settings["OUTPUT_PATH"])
+    output = Path(settings["OUTPUT_PATH"])
     copied = set()
-    for document in documents:
-        for cached, relative in getattr(document, "clinic_image_files", []):
-            if relative in copied:
-                continue
-            copied.add(relative)
-            target = output / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+    files = [f for document in documents for f in getattr(document, "clinic_image_files", [])]
+    for variant in [*settings["CLINIC_IMAGE_FILES"], *files]:
+        if variant.relative in copied:
+            continue
+        copied.add(variant.relative)
+        if not variant.cached.exists():  # the cache was emptied during the build
+            encode(variant)
+        target = output / variant.relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(variant.cached, target)
+
+
+def encode(variant):
+    """Resize with pelican-image-process; it skips a file already in the cache."""
+    return image_process.process_image(
+        (str(variant.source), str(variant.cached), [f"scale_in {variant.width} None False"]),
+        {"IMAGE_PROCESS_FORCE": False},
+    )
 
 
 def hero_picture(hero, settings, files):
     """Variants of a HeroImage (content.py) for the picture macro."""
-    source = Path(settings["PATH"]) / hero.path
+    return responsive(hero.path, hero.alt, (hero.width, hero.height), settings, files)
+
+
+def logo_picture(settings, files):
+    """The header logo, shown 40 px wide: 1x, 2x and 3x screens, PNG fallback
+    (it has transparency)."""
+    path = settings["CLINIC_LOGO"]
+    with Image.open(Path(settings["PATH"]) / path) as image:
+        size = image.size
+    return responsive(
+        path,
+        "",
+        size,
+        settings,
+        files,
+        widths=LOGO_WIDTHS,
+        fallback="png",
+        fallback_width=LOGO_WIDTHS[0],
+        sizes=LOGO_SIZES,
+    )
+
+
+def responsive(
+    path,
+    alt,
+    size,
+    settings,
+    files,
+    *,
+    widths=WIDTHS,
+    fallback="jpg",
+    fallback_width=FALLBACK_WIDTH,
+    sizes=HERO_SIZES,
+):
+    """Resized copies of content/<path> in WebP and the fallback format,
+    encoded by pelican-image-process into the cache; (cache file, output
+    path) Variants are appended to `files` for copy_to_output."""
+    source = Path(settings["PATH"]) / path
     cache = _cache_folder(source, settings)
-    stem = Path(hero.path).stem
-    folder = f"{Path(hero.path).parent.as_posix()}/{DERIVATIVES_DIR}/{DERIVATIVE}/{SOURCE_NAME}"
+    stem = Path(path).stem
+    folder = f"{Path(path).parent.as_posix()}/{DERIVATIVES_DIR}/{DERIVATIVE}/{SOURCE_NAME}"
     sources = []
-    for extension, mime in FORMATS.items():
+    for extension in ("webp", fallback):
         variants = []
-        for width in _widths(hero.width):
+        for width in _widths(size[0], widths):
             relative = f"{folder}/{width}w/{stem}.{extension}"
-            size = image_process.process_image(
-                (str(source), str(cache / relative), [f"scale_in {width} None False"]),
-                {"IMAGE_PROCESS_FORCE": False},
-            )
-            files.append((cache / relative, relative))
-            variants.append((relative, size[0]))
-        sources.append(Source(mime, tuple(variants)))
-    jpeg = sources[-1].variants
-    src, width = next(((p, w) for p, w in jpeg if w >= FALLBACK_WIDTH), jpeg[-1])
-    height = round(hero.height * width / hero.width)
-    return ResponsiveImage(src, hero.alt, width, height, tuple(sources), HERO_SIZES)
+            variant = Variant(source, cache / relative, relative, width)
+            encoded = encode(variant)
+            files.append(variant)
+            variants.append((relative, encoded[0]))
+        sources.append(Source(FORMATS[extension], tuple(variants)))
+    fallbacks = sources[-1].variants
+    # The smallest variant at least fallback_width wide (or the largest there is).
+    src, width = next(((p, w) for p, w in fallbacks if w >= fallback_width), fallbacks[-1])
+    height = round(size[1] * width / size[0])
+    return ResponsiveImage(src, alt, width, height, tuple(sources), sizes)
 
 
 def _content_picture(tag, instance, settings):
@@ -145,7 +205,7 @@ def _content_picture(tag, instance, settings):
     except OSError:
         return tag
     cache = _cache_folder(source, settings)
-    widths = _widths(source_width)
+    widths = _widths(source_width, WIDTHS)
     fallback = next((w for w in widths if w >= FALLBACK_WIDTH), widths[-1])
     sources = [
         {
@@ -153,7 +213,7 @@ def _content_picture(tag, instance, settings):
             "sizes": CONTENT_SIZES,
             "srcset": [(f"{w}w", [f"scale_in {w} None False"], ext) for w in widths],
         }
-        for ext in FORMATS
+        for ext in CONTENT_FORMATS
     ]
     process_settings = {
         "IMAGE_PROCESS": {
@@ -184,17 +244,23 @@ def _content_picture(tag, instance, settings):
     for element in soup.find_all("source"):
         entries = [entry.split(" ") for entry in element["srcset"].split(", ")]
         for url, _ in entries:
-            instance.clinic_image_files.append((cache / url[1:], url[1:]))
+            instance.clinic_image_files.append(_variant(source, cache, url[1:]))
         element["type"] = FORMATS[entries[0][0].rsplit(".", 1)[1]]
         element["srcset"] = ", ".join(f"{siteurl}{url} {w}" for url, w in entries)
     img = soup.img
-    instance.clinic_image_files.append((cache / img["src"][1:], img["src"][1:]))
+    instance.clinic_image_files.append(_variant(source, cache, img["src"][1:]))
     img["src"] = f"{siteurl}{img['src']}"
     img["width"] = str(fallback)
     img["height"] = str(round(source_height * fallback / source_width))
     img["loading"] = "lazy"
     img["decoding"] = "async"
     return str(soup)
+
+
+def _variant(source, cache, relative):
+    """A Variant from an image-process path such as .../800w/x.jpg."""
+    width = int(relative.split("/")[-2].removesuffix("w"))
+    return Variant(source, cache / relative, relative, width)
 
 
 def _local_image(src, settings):
@@ -210,10 +276,10 @@ def _local_image(src, settings):
     return relative
 
 
-def _widths(source_width):
+def _widths(source_width, widths):
     """The variant widths for a source: never upscaled, no duplicates."""
-    smaller = [w for w in WIDTHS if w < source_width]
-    return [*smaller, min(source_width, WIDTHS[-1])]
+    largest = min(source_width, widths[-1])
+    return [*(w for w in widths if w < largest), largest]
 
 
 def _cache_folder(source, settings):
