@@ -147,3 +147,9 @@ def tools(c):
 def test(c):
     """The whole test suite (lint first)."""
     c.run(f'"{sys.executable}" -m pytest')
+
+
+@task(pre=[tools])
+def lighthouse(c):
+    """Lighthouse (mobile) on four production pages -> benchmarks/lighthouse.md."""
+    c.run(f'"{sys.executable}" scripts/lighthouse.py')
