@@ -86,7 +86,12 @@ TYPOGRIFY = False
 WITH_FUTURE_DATES = True
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
+# Fast previews: articles are cached after the clinic plugin has enriched
+# them, so an edit re-reads one file (plugins/clinic/cache_guard.py drops the
+# cache when authors.yml, images or clinic settings change).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "generator"
 
 # No feeds in local preview (publishconf.py turns them on).
 FEED_ALL_ATOM = None

@@ -6,10 +6,12 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import content, feeds, images, minify, site_context
+from . import cache_guard, content, feeds, images, minify, site_context
 
 
 def register():
+    # First: it decides whether the content cache may be loaded at all.
+    signals.initialized.connect(cache_guard.check)
     signals.initialized.connect(site_context.read_settings)
     signals.initialized.connect(images.read_settings)
     signals.initialized.connect(minify.read_settings)
