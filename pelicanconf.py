@@ -66,7 +66,14 @@ PAGINATION_PATTERNS = (
 )
 
 # Autoescape every template; only rendered article/page bodies are marked safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: each build makes a new environment anyway, and otherwise
+# every macro import re-checks its file on disk (thousands of times a build).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 MARKDOWN = {
     "extension_configs": {

@@ -179,7 +179,10 @@ def responsive(
         for width in _widths(size[0], widths):
             relative = f"{folder}/{width}w/{stem}.{extension}"
             variant = Variant(source, cache / relative, relative, width)
-            encoded = encode(variant)
+            # Opening a cached WebP just to read its width costs more than
+            # image-process's own arithmetic for scale_in without upscaling.
+            scaled = int(min(width / size[0], 1.0) * size[0])
+            encoded = encode(variant) if not variant.cached.exists() else (scaled,)
             files.append(variant)
             variants.append((relative, encoded[0]))
         sources.append(Source(FORMATS[extension], tuple(variants)))
@@ -191,20 +194,38 @@ def responsive(
 
 
 def _content_picture(tag, instance, settings):
-    """One `<img>` from a body -> `<picture>` with WebP and JPEG srcsets, via
-    pelican-image-process. Images that are not ours (other hosts, missing
-    files) are left as they are."""
+    """One `<img>` from a body -> `<picture>` with WebP and JPEG srcsets.
+    Images that are not ours (other hosts, missing files) stay as they are."""
     match = _SRC.search(tag)
     relative = _local_image(match.group(2), settings) if match else None
     if relative is None:
         return tag
     source = Path(settings["PATH"]) / relative
+    cache = _cache_folder(source, settings)
+    key = (cache, relative, settings["SITEURL"])
+    if key not in _PICTURES:  # once per image and build process, however often it is used
+        _PICTURES[key] = _harvest(source, relative, cache, settings)
+    if _PICTURES[key] is None:
+        return tag  # not an image Pillow can read; the writer's tag is kept
+    sources, attributes, files = _PICTURES[key]
+    instance.clinic_image_files += files
+    img = BeautifulSoup(tag, "html.parser").img
+    img.attrs.update(attributes)  # the writer's alt and title stay
+    return f"<picture>{sources}{img}</picture>"
+
+
+# (cache folder, image, SITEURL) -> (<source> markup, <img> attributes, Variants)
+_PICTURES = {}
+
+
+def _harvest(source, relative, cache, settings):
+    """pelican-image-process encodes the variants (into our cache) and writes
+    the <picture>; we add each <source>'s type and the <img>'s size and loading."""
     try:
         with Image.open(source) as image:
             source_width, source_height = image.size
     except OSError:
-        return tag
-    cache = _cache_folder(source, settings)
+        return None
     widths = _widths(source_width, WIDTHS)
     fallback = next((w for w in widths if w >= FALLBACK_WIDTH), widths[-1])
     sources = [
@@ -232,29 +253,27 @@ def _content_picture(tag, instance, settings):
         "SITEURL": "",
         "static_content": {},
     }
-    soup = BeautifulSoup(tag, "html.parser")
-    img = soup.img
-    img["src"] = f"/{relative}"
-    img["class"] = [*img.get("class", []), f"image-process-{DERIVATIVE}"]
-    img.wrap(soup.new_tag("picture"))
+    fragment = f'<picture><img class="image-process-{DERIVATIVE}" src="/{relative}"></picture>'
     soup = BeautifulSoup(
-        image_process.harvest_images_in_fragment(str(soup), process_settings), "html.parser"
+        image_process.harvest_images_in_fragment(fragment, process_settings), "html.parser"
     )
     siteurl = settings["SITEURL"]
+    files = []
     for element in soup.find_all("source"):
         entries = [entry.split(" ") for entry in element["srcset"].split(", ")]
-        for url, _ in entries:
-            instance.clinic_image_files.append(_variant(source, cache, url[1:]))
+        files += [_variant(source, cache, url[1:]) for url, _ in entries]
         element["type"] = FORMATS[entries[0][0].rsplit(".", 1)[1]]
         element["srcset"] = ", ".join(f"{siteurl}{url} {w}" for url, w in entries)
-    img = soup.img
-    instance.clinic_image_files.append(_variant(source, cache, img["src"][1:]))
-    img["src"] = f"{siteurl}{img['src']}"
-    img["width"] = str(fallback)
-    img["height"] = str(round(source_height * fallback / source_width))
-    img["loading"] = "lazy"
-    img["decoding"] = "async"
-    return str(soup)
+    src = soup.img["src"]
+    files.append(_variant(source, cache, src[1:]))
+    attributes = {
+        "src": f"{siteurl}{src}",
+        "width": str(fallback),
+        "height": str(round(source_height * fallback / source_width)),
+        "loading": "lazy",
+        "decoding": "async",
+    }
+    return "".join(str(e) for e in soup.find_all("source")), attributes, files
 
 
 def _variant(source, cache, relative):
@@ -284,6 +303,17 @@ def _widths(source_width, widths):
 
 def _cache_folder(source, settings):
     """Keyed by the source's bytes and everything that shapes a variant."""
+    stat = Path(source).stat()
+    key = (str(source), stat.st_size, stat.st_mtime_ns, settings["CLINIC_IMAGE_CACHE"])
+    if key not in _FOLDERS:  # hash each image once per process, not once per use
+        _FOLDERS[key] = _hash_folder(source, settings)
+    return _FOLDERS[key]
+
+
+_FOLDERS = {}
+
+
+def _hash_folder(source, settings):
     recipe = json.dumps(
         [VERSION, WIDTHS, FALLBACK_WIDTH, list(FORMATS), PIL.__version__], separators=(",", ":")
     )
