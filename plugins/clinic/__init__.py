@@ -6,12 +6,13 @@ context (locations, newsletter form, footer, authors) and build checks out.
 
 from pelican import signals
 
-from . import cache_guard, content, feeds, images, minify, site_context
+from . import cache_guard, content, feeds, images, minify, site_context, typogrify_cache
 
 
 def register():
     # First: it decides whether the content cache may be loaded at all.
     signals.initialized.connect(cache_guard.check)
+    signals.initialized.connect(typogrify_cache.load)
     signals.initialized.connect(site_context.read_settings)
     signals.initialized.connect(images.read_settings)
     signals.initialized.connect(minify.read_settings)
@@ -21,4 +22,5 @@ def register():
     signals.all_generators_finalized.connect(images.copy_to_output)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.get_writer.connect(feeds.writer_class)
+    signals.finalized.connect(typogrify_cache.save)
     minify.register()

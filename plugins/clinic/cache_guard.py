@@ -1,11 +1,9 @@
-"""Keep Pelican's content cache honest for the plugin.
+"""Keep the preview caches honest for the plugin.
 
-Local previews cache whole articles after the plugin has enriched them
-(CONTENT_CACHING_LAYER = "generator"), so typogrify and the image pipeline
-do not run again for an article that did not change. Pelican only checks
-each article's own file, though: an edit to authors.yml, an image, the clinic
-settings or this plugin's code would leave cached articles stale. So we
-fingerprint those inputs and skip loading the cache when they changed.
+Pelican checks each cached file only against the file itself; our plugin
+also reads authors.yml, the images, the clinic settings, and its own code
+decides what typogrify_cache keeps. So we fingerprint those inputs and skip
+loading the caches when any of them changed.
 """
 
 import hashlib
