@@ -293,9 +293,11 @@ def profile(content, output, cache, top=15):
 
 
 def _short(filename):
-    for marker in ("site-packages/", "plugins/", "lib/python3"):
+    for marker in ("site-packages/", "plugins/"):
         if marker in filename:
             return filename.split(marker, 1)[1]
+    if "/lib/python3" in filename:  # the standard library
+        return filename.split("/lib/", 1)[1].split("/", 1)[1]
     return filename
 
 
@@ -316,6 +318,7 @@ def main(argv=None):
     parser.add_argument("--report", type=Path, default=REPORT)
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
+    load = os.getloadavg()[0]  # other work on the machine slows stock and ours alike
     results, incremental_results, profiled = [], [], None
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         scratch = Path(folder)
@@ -350,7 +353,7 @@ def main(argv=None):
                 scratch / f"content-{largest}", scratch / "out-prof", scratch / f"cache-{largest}"
             )
             profiled = (largest, *found)
-    write_report(args.report, results, incremental_results, profiled)
+    write_report(args.report, results, incremental_results, profiled, load)
     print(f"Written to {args.report}")
 
 
@@ -359,9 +362,9 @@ def _show(size, kind, result):
 
 
 def _drop_content_cache(cache):
-    for name in ("ArticlesGenerator", "PagesGenerator", "clinic-inputs"):
-        path = Path(cache) / name
-        if path.exists():
+    """Everything but the image variants: the next build reads and typogrifies all."""
+    for path in Path(cache).glob("*"):
+        if path.is_file():
             path.unlink()
 
 
@@ -370,12 +373,15 @@ def _fmt(result):
     return f"{seconds:6.2f} s  {memory:6.0f} MiB  {pages:5} pages"
 
 
-def write_report(path, results, incremental_results, profiled):
+def write_report(path, results, incremental_results, profiled, load=None):
     lines = [
         "# Build benchmark",
         "",
         f"Run with `invoke bench` on {datetime.date.today().isoformat()}, machine: {machine()},",
-        f"Python {platform.python_version()}. Each build runs in its own process; peak memory is",
+        f"Python {platform.python_version()}, load average {load:.1f} at the start."
+        if load is not None
+        else f"Python {platform.python_version()}.",
+        "Each build runs in its own process; peak memory is",
         "the process's maximum resident set size. The corpus is generated (seeded): ~1,000-word",
         f"articles with headings, lists, links and one image each ({IMAGE_POOL} distinct images).",
         '"ours" is the local preview build (pelicanconf.py), "production" is publishconf.py',
@@ -409,7 +415,7 @@ def write_report(path, results, incremental_results, profiled):
         "## Incremental preview",
         "",
         "`invoke livereload`'s loop in one process: build, append a paragraph to one article,",
-        "rebuild with the content cache (generator layer).",
+        "rebuild with the content cache (Pelican's reader layer and our typogrify cache).",
         "",
         "| Articles | Rebuild after one edit (s) | vs a full build of ours |",
         "|---|---|---|",

@@ -88,27 +88,28 @@ def test_variants_are_smaller_than_the_original(built):
         assert variant.stat().st_size < original, variant
 
 
-def test_logo_is_a_small_eager_picture(built):
+def test_logo_is_a_small_lazy_picture(built):
     picture = soup(built, "").find(class_="brand").picture
     sources = picture_sources(picture)
     assert set(sources) == {"image/webp", "image/png"}  # PNG keeps its transparency
     assert set(sources["image/png"]) == {40, 80, 120}  # 1x, 2x, 3x screens
     img = picture.img
     assert (img["width"], img["height"], img["alt"]) == ("40", "40", "")
-    assert not img.has_attr("loading")  # at the top of every page
+    assert img["loading"] == "lazy" and img["decoding"] == "async"
     logo = built / img["src"].lstrip("/")
     assert logo.stat().st_size * 10 < (built / "images" / "logo.png").stat().st_size
 
 
 def test_every_other_image_on_real_pages_is_lazy(site):
-    """Only an article's hero is eager (and first); the logo in the header is
-    tiny and above the fold, so it is the one other image loaded at once."""
+    """Only an article's hero is eager (and fetched first)."""
     for page_path in ("", "blog/integration-after-a-ketamine-session/", "locations/"):
         page = soup(site, page_path)
         for img in page.find_all("img"):
-            if img.find_parent("figure", class_="hero") or img.find_parent(class_="brand"):
+            if img.find_parent("figure", class_="hero"):
                 continue
             assert img.get("loading") == "lazy", f"{page_path}: {img}"
+            assert img.get("decoding") == "async", f"{page_path}: {img}"
+            assert not img.has_attr("fetchpriority"), f"{page_path}: {img}"
         for img in page.find_all("img"):
             assert img.get("width") and img.get("height"), f"{page_path}: {img} would shift"
 
@@ -148,3 +149,14 @@ def test_images_from_other_hosts_are_left_alone(tmp_path):
     img = soup(site, "blog/remote/").find(class_="prose").img
     assert img["src"] == "https://example.org/chart.png"
     assert img.find_parent("picture") is None
+
+
+def test_a_png_in_the_body_keeps_a_png_fallback(tmp_path):
+    body = article() + "\n![Our logo, a teal circle]({static}/images/logo.png)\n"
+    content = make_content(tmp_path / "content", {"diagram": body})
+    site = build_image_site(tmp_path, content)
+    picture = soup(site, "blog/diagram/").find(class_="prose").picture
+    sources = picture_sources(picture)
+    assert set(sources) == {"image/webp", "image/png"}  # transparency survives
+    assert picture.img["src"].endswith(".png")
+    assert picture.img["alt"] == "Our logo, a teal circle"

@@ -2,8 +2,9 @@
 variants 480, 800 and 1200 px wide, with width and height so nothing shifts.
 
 pelican-image-process does the resizing (its `process_image`) and writes the
-`<picture>` markup for images in article bodies (its `harvest_images_in_fragment`).
-We add three things it lacks:
+`<picture>` markup for images in article bodies (its `harvest_images_in_fragment`,
+with a WebP srcset through its per-entry output format setting). We add what
+it lacks:
 - a cache keyed by the source's content hash and these settings, outside the
   output folder (which Pelican empties on every build), so an unchanged image
   is never encoded twice;
@@ -33,7 +34,6 @@ VERSION = 1  # bump to invalidate every cached variant
 WIDTHS = (480, 800, 1200)
 FALLBACK_WIDTH = 800  # the <img src> for browsers without srcset
 FORMATS = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
-CONTENT_FORMATS = ("webp", "jpg")
 DERIVATIVES_DIR = "derivatives"
 # pelican-image-process writes <DERIVATIVES_DIR>/<derivative>/<source name>/<w>w/<file>;
 # heroes use the same paths, so an image used as hero and in a body is encoded once.
@@ -228,20 +228,22 @@ def _harvest(source, relative, cache, settings):
         return None
     widths = _widths(source_width, WIDTHS)
     fallback = next((w for w in widths if w >= FALLBACK_WIDTH), widths[-1])
+    # A PNG (a diagram, a logo) keeps its transparency in a PNG fallback.
+    fallback_format = "png" if relative.lower().endswith(".png") else "jpg"
     sources = [
         {
             "name": SOURCE_NAME,
             "sizes": CONTENT_SIZES,
             "srcset": [(f"{w}w", [f"scale_in {w} None False"], ext) for w in widths],
         }
-        for ext in CONTENT_FORMATS
+        for ext in ("webp", fallback_format)
     ]
     process_settings = {
         "IMAGE_PROCESS": {
             DERIVATIVE: {
                 "type": "picture",
                 "sources": sources,
-                "default": (SOURCE_NAME, f"{fallback}w", "jpg"),
+                "default": (SOURCE_NAME, f"{fallback}w", fallback_format),
             }
         },
         "IMAGE_PROCESS_DIR": DERIVATIVES_DIR,
