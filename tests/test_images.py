@@ -5,9 +5,10 @@ a rebuild that encodes nothing it has encoded before."""
 from pathlib import Path
 
 import pytest
+from conftest import PRODUCTION_SITEURL
 from fixture_site import article, make_content
 from PIL import Image
-from sitebuilder import build, soup
+from sitebuilder import build, html_pages, soup
 
 ARTICLE_WITH_IMAGE = article("With a picture") + (
     "\n![A calm waiting room with two armchairs]({static}/images/hero.jpg)\n\nMore text.\n"
@@ -160,3 +161,21 @@ def test_a_png_in_the_body_keeps_a_png_fallback(tmp_path):
     assert set(sources) == {"image/webp", "image/png"}  # transparency survives
     assert picture.img["src"].endswith(".png")
     assert picture.img["alt"] == "Our logo, a teal circle"
+
+
+def test_production_pages_reference_only_images_that_were_written(production_site):
+    """Every srcset entry and src on every deployable page is a file in the output."""
+    checked = 0
+    for page_path in html_pages(production_site):
+        page = soup(production_site, str(page_path.relative_to(production_site)))
+        urls = [img["src"] for img in page.find_all("img")]
+        for source in page.find_all("source"):
+            urls += [entry.rsplit(" ", 1)[0] for entry in source["srcset"].split(", ")]
+        for img in page.find_all("img"):
+            assert img.get("width") and img.get("height"), f"{page_path}: {img}"
+        for url in urls:
+            assert url.startswith(PRODUCTION_SITEURL + "/"), url
+            path = production_site / url.removeprefix(PRODUCTION_SITEURL + "/")
+            assert path.is_file(), f"{page_path} refers to {url}, which was not written"
+            checked += 1
+    assert checked > 100
