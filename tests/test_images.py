@@ -152,8 +152,9 @@ def test_images_from_other_hosts_are_left_alone(tmp_path):
     assert img.find_parent("picture") is None
 
 
-def test_a_png_in_the_body_keeps_a_png_fallback(tmp_path):
-    body = article() + "\n![Our logo, a teal circle]({static}/images/logo.png)\n"
+def test_a_png_keeps_a_png_fallback(tmp_path):
+    body = article(hero_image="logo.png")
+    body += "\n![Our logo, a teal circle]({static}/images/logo.png)\n"
     content = make_content(tmp_path / "content", {"diagram": body})
     site = build_image_site(tmp_path, content)
     picture = soup(site, "blog/diagram/").find(class_="prose").picture
@@ -161,6 +162,8 @@ def test_a_png_in_the_body_keeps_a_png_fallback(tmp_path):
     assert set(sources) == {"image/webp", "image/png"}  # transparency survives
     assert picture.img["src"].endswith(".png")
     assert picture.img["alt"] == "Our logo, a teal circle"
+    hero = soup(site, "blog/diagram/").find("figure", class_="hero").picture
+    assert set(picture_sources(hero)) == {"image/webp", "image/png"}
 
 
 def test_production_pages_reference_only_images_that_were_written(production_site):

@@ -132,7 +132,14 @@ def encode(variant):
 
 def hero_picture(hero, settings, files):
     """Variants of a HeroImage (content.py) for the picture macro."""
-    return responsive(hero.path, hero.alt, (hero.width, hero.height), settings, files)
+    return responsive(
+        hero.path,
+        hero.alt,
+        (hero.width, hero.height),
+        settings,
+        files,
+        fallback=_fallback_format(hero.path),
+    )
 
 
 def logo_picture(settings, files):
@@ -228,8 +235,7 @@ def _harvest(source, relative, cache, settings):
         return None
     widths = _widths(source_width, WIDTHS)
     fallback = next((w for w in widths if w >= FALLBACK_WIDTH), widths[-1])
-    # A PNG (a diagram, a logo) keeps its transparency in a PNG fallback.
-    fallback_format = "png" if relative.lower().endswith(".png") else "jpg"
+    fallback_format = _fallback_format(relative)
     sources = [
         {
             "name": SOURCE_NAME,
@@ -276,6 +282,11 @@ def _harvest(source, relative, cache, settings):
         "decoding": "async",
     }
     return "".join(str(e) for e in soup.find_all("source")), attributes, files
+
+
+def _fallback_format(path):
+    """A PNG (a diagram, a logo) keeps its transparency in a PNG fallback."""
+    return "png" if path.lower().endswith(".png") else "jpg"
 
 
 def _variant(source, cache, relative):
