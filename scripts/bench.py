@@ -14,6 +14,7 @@ import argparse
 import datetime
 import os
 import platform
+import pstats
 import random
 import shutil
 import subprocess
@@ -250,6 +251,10 @@ def incremental(content, output, cache):
     return float(result.stdout.split("REBUILD ")[1])
 
 
+# Where our build's time can go: our plugin and the libraries it and Pelican call.
+PROFILED = ("clinic", "typogrify", "image_process", "PIL", "markdown", "jinja2", "bs4", "pelican/")
+
+
 def profile(content, output, cache, top=15):
     """cProfile of our local build: the top functions by cumulative time
     that live in our plugin, our theme or the libraries it calls."""
@@ -264,32 +269,17 @@ def profile(content, output, cache, top=15):
     subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(stats_file), str(script)], cwd=ROOT, check=True
     )
-    import pstats  # noqa: PLC0415
-
     stats = pstats.Stats(str(stats_file))
-    total = stats.total_tt
-    rows = []
-    for (filename, line, function), (_, calls, tottime, cumtime, _) in stats.stats.items():
-        rows.append((cumtime, tottime, calls, f"{_short(filename)}:{line}({function})"))
-    rows.sort(reverse=True)
-    interesting = [
-        r
-        for r in rows
-        if any(
-            k in r[3]
-            for k in (
-                "clinic",
-                "typogrify",
-                "image_process",
-                "PIL",
-                "markdown",
-                "jinja2",
-                "bs4",
-                "pelican/",
-            )
-        )
-    ]
-    return total, interesting[:top], sorted(rows, key=lambda r: r[1], reverse=True)[:top]
+    rows = sorted(
+        (
+            (cumulative, own, calls, f"{_short(filename)}:{line}({function})")
+            for (filename, line, function), (_, calls, own, cumulative, _) in stats.stats.items()
+        ),
+        reverse=True,
+    )
+    ours_and_libraries = [row for row in rows if any(name in row[3] for name in PROFILED)]
+    by_own_time = sorted(rows, key=lambda row: row[1], reverse=True)
+    return stats.total_tt, ours_and_libraries[:top], by_own_time[:top]
 
 
 def _short(filename):
