@@ -331,6 +331,8 @@ def main(argv=None):
                 row[kind] = sorted(kind_runs)[len(kind_runs) // 2]  # median by time
             row["production"] = run_build("production", content, output, cache)
             _show(size, "production", row["production"])
+            ratio = row["ours"][0] / row["stock"][0]
+            print(f"N={size:5} ours/stock (medians): {ratio:.2f}x", flush=True)
             results.append(row)
             _drop_content_cache(cache)
             seconds = incremental(content, output, cache)
