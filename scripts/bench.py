@@ -70,6 +70,10 @@ SENTENCES = [
     "A short walk, a warm meal and an early night are often the best plan after a session.",
     "Ask your psychiatrist how this treatment fits with the medicines you already take.",
     "Some people find a support group helpful for hearing how others manage the same steps.",
+    # Quotes, apostrophes and dashes (typogrify's work), about as often as in
+    # content/articles/: a few of each per 1,000 words.
+    'One member put it simply: "I finally felt like myself again."',
+    "Recovery isn't a straight line -- some weeks are harder than others.",
 ]
 LIST_ITEMS = [
     "Eat a light meal a few hours before",
