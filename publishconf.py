@@ -32,3 +32,12 @@ NEWSLETTER = {
 # Pelican writes drafts to drafts/ unless told not to: production writes none.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+
+# Bytes: minified HTML and CSS, a content-hashed stylesheet (clinic plugin),
+# and .gz/.br copies of every text file for hosts that serve them.
+CLINIC_MINIFY = True
+PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
+PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".xml", ".atom", ".js", ".txt", ".json", ".svg"}
+# Production builds start from nothing: no content cache is read or written.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -179,3 +179,20 @@ def tools(c):
 def test(c):
     """The whole test suite (lint first)."""
     c.run(f'"{sys.executable}" -m pytest')
+
+
+@task(pre=[tools])
+def lighthouse(c):
+    """Lighthouse (mobile) on four production pages -> benchmarks/lighthouse.md."""
+    c.run(f'"{sys.executable}" scripts/lighthouse.py')
+
+
+@task(
+    help={
+        "sizes": "Comma-separated article counts (default: 100,1000)",
+        "repeat": "Runs of stock and ours per size; the median is reported (default: 3)",
+    }
+)
+def bench(c, sizes="100,1000", repeat=3):
+    """Build time and memory, ours vs stock Pelican -> benchmarks/build.md."""
+    c.run(f'"{sys.executable}" scripts/bench.py --sizes {sizes} --repeat {repeat}')

@@ -4,11 +4,15 @@ context (locations, newsletter form, footer, authors) and build checks out.
 `register()` only connects signals; each concern lives in its own module.
 """
 
+import blinker
 from pelican import signals
 
 from . import (
+    cache_guard,
     content,
     feeds,
+    images,
+    minify,
     output_check,
     reading_time,
     redirects,
@@ -16,12 +20,21 @@ from . import (
     search_index,
     security,
     site_context,
+    typogrify_cache,
 )
 
 
 def register():
+    # First: it decides whether the content cache may be loaded at all.
+    signals.initialized.connect(cache_guard.check)
+    signals.initialized.connect(typogrify_cache.load)
     signals.initialized.connect(site_context.read_settings)
+    signals.initialized.connect(images.read_settings)
+    signals.initialized.connect(minify.read_settings)
     signals.content_object_init.connect(content.enrich)
+    # After enrich, which reads the hero image.
+    signals.content_object_init.connect(images.prepare)
+    signals.all_generators_finalized.connect(images.copy_to_output)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.all_generators_finalized.connect(security.publish_policy)
     signals.get_generators.connect(redirects.get_generators)
@@ -31,4 +44,9 @@ def register():
     signals.get_writer.connect(feeds.writer_class)
     signals.article_generator_finalized.connect(reading_time.attach)
     signals.article_generator_finalized.connect(related.attach)
-    signals.finalized.connect(output_check.check_after_build)
+    signals.finalized.connect(typogrify_cache.save)
+    minify.register()
+    # pelican-granular-signals (set up by minify.register) runs "minify",
+    # "compress", then "deploy" after `finalized`: the output check goes
+    # last, on the files exactly as they would be deployed.
+    blinker.signal("deploy").connect(output_check.check_after_build)

@@ -30,6 +30,10 @@ def enrich(instance):
     if not isinstance(instance, (Article, Page)):
         return
     settings = instance.settings
+    # The body as the writer's Markdown made it, before typography, links and
+    # images are rewritten: what the content check judges (images.py turns
+    # /images/x.jpg into derived files the check rightly does not know).
+    instance.clinic_body_html = instance._content
     instance._content = typogrify_html(instance._content)
     instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
     if getattr(instance, "title", None):

@@ -68,7 +68,7 @@ def publish_context(generators):
     ]
     # The same checks as `invoke check`, on the HTML Pelican already made.
     problems, _report = check_content(
-        settings, rendered={doc.source_path: doc._content for doc in documents}
+        settings, rendered={doc.source_path: doc.clinic_body_html for doc in documents}
     )
     # Pelican keys files by their path inside the content folder.
     folder = Path(settings["PATH"]).name

@@ -1,0 +1,455 @@
+"""`invoke bench`: how fast is our build next to stock Pelican?
+
+Generates a seeded corpus of N realistic articles (about 1,000 words, headings,
+lists, links, one image each, front matter valid for our content rules) into
+a temporary folder and builds it, each build in its own process, with:
+- ours: this project's theme, plugin and local settings (pelicanconf.py),
+- ours (production): publishconf.py (minify, feeds, .gz/.br copies),
+- stock: Pelican's default theme and settings, same Markdown;
+then an incremental preview: edit one article and rebuild with the content
+cache, as `invoke livereload` does. Results go to benchmarks/build.md.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import pstats
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from PIL import Image, ImageDraw
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "benchmarks" / "build.md"
+IMAGE_POOL = 20  # distinct images shared by the articles (a real blog reuses some)
+
+TOPICS = [
+    "ketamine infusions",
+    "Spravato nasal spray",
+    "ketamine-assisted psychotherapy",
+    "support groups",
+    "treatment-resistant depression",
+    "integration practices",
+    "sleep after treatment",
+    "family support",
+    "PTSD care",
+    "anxiety and ketamine",
+]
+HEADINGS = [
+    "What to expect",
+    "Before your first visit",
+    "How it works",
+    "Who it may help",
+    "Questions to ask your clinician",
+    "Looking after yourself afterward",
+    "When to call us",
+    "What the research says",
+    "Practical tips",
+    "Support for families",
+]
+SENTENCES = [
+    "Many people notice a change within the first few sessions, while others need more time.",
+    "Your care team checks your blood pressure and how you feel before and after each visit.",
+    "It helps to plan a quiet afternoon and a ride home, because you should not drive that day.",
+    "Treatment works best alongside therapy, sleep, movement and the people who support you.",
+    "Write down anything that felt important, even if it seems small or strange at first.",
+    "Side effects such as dizziness or nausea usually fade within an hour or two.",
+    "Bring a list of your current medicines, including supplements, to every appointment.",
+    "Insurance coverage varies, so our billing team confirms your benefits before you start.",
+    "Integration is not a test you can fail, and there is no single right way to do it.",
+    "If you feel worse, or have thoughts of harming yourself, call or text 988 right away.",
+    "Partners and friends can help by listening without trying to fix everything at once.",
+    "Research is still growing, and results differ from person to person.",
+    "A short walk, a warm meal and an early night are often the best plan after a session.",
+    "Ask your psychiatrist how this treatment fits with the medicines you already take.",
+    "Some people find a support group helpful for hearing how others manage the same steps.",
+    # Quotes, apostrophes and dashes (typogrify's work), about as often as in
+    # content/articles/: a few of each per 1,000 words.
+    'One member put it simply: "I finally felt like myself again."',
+    "Recovery isn't a straight line -- some weeks are harder than others.",
+]
+LIST_ITEMS = [
+    "Eat a light meal a few hours before",
+    "Wear comfortable clothes",
+    "Bring headphones and a playlist you like",
+    "Arrange a ride home",
+    "Keep the evening free",
+    "Note questions for your next visit",
+    "Drink water through the day",
+    "Tell someone you trust how you are feeling",
+]
+
+
+def generate(folder, count, seed=2026):
+    """A content folder: our authors, pages and locations, N articles."""
+    rng = random.Random(seed)
+    folder = Path(folder)
+    for name in ("pages", "locations"):
+        shutil.copytree(ROOT / "content" / name, folder / name)
+    shutil.copy(ROOT / "content" / "authors.yml", folder / "authors.yml")
+    images = folder / "images"
+    images.mkdir(parents=True)
+    for name in ("logo.png", "favicon.png", "social-default.jpg"):
+        shutil.copy(ROOT / "content" / "images" / name, images / name)
+    for number in range(IMAGE_POOL):
+        _art(rng).save(images / f"bench-{number:02}.jpg", quality=85)
+    authors = list(yaml.safe_load((ROOT / "content" / "authors.yml").read_text()))
+    categories = list(_settings()["CLINIC_CATEGORIES"])
+    articles = folder / "articles"
+    articles.mkdir()
+    for number in range(count):
+        (articles / f"bench-{number:04}.md").write_text(
+            _article(rng, number, count, authors, categories), encoding="utf-8"
+        )
+    return folder
+
+
+def _settings():
+    settings = {}
+    exec((ROOT / "pelicanconf.py").read_text(), settings)
+    return settings
+
+
+def _art(rng):
+    """A 1200x800 soft gradient with a few circles, like our hero art."""
+    image = Image.new("RGB", (1200, 800))
+    draw = ImageDraw.Draw(image)
+    top = [rng.randrange(40, 220) for _ in range(3)]
+    bottom = [rng.randrange(40, 220) for _ in range(3)]
+    for y in range(800):
+        mix = y / 799
+        draw.line(
+            [(0, y), (1199, y)],
+            fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    for _ in range(6):
+        x, y, r = rng.randrange(1200), rng.randrange(800), rng.randrange(40, 220)
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=(250, 240, 220), width=3)
+    return image
+
+
+def _paragraph(rng, sentences=5):
+    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+
+
+def _article(rng, number, count, authors, categories):
+    topic = rng.choice(TOPICS)
+    title = f"{rng.choice(HEADINGS)} with {topic}, part {number + 1}"
+    image = f"bench-{number % IMAGE_POOL:02}.jpg"
+    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=number % 900)
+    other = f"bench-{rng.randrange(count):04}"
+    summary = f"A plain guide to {topic}, what a visit involves and how to look after yourself."
+    front = {
+        "title": title,
+        "date": day.isoformat(),
+        "author": rng.choice(authors),
+        "category": rng.choice(categories),
+        "tags": ", ".join(rng.sample(["Ketamine", "Spravato", "Therapy", "Family", "Sleep"], 2)),
+        "summary": summary,
+        "hero_image": image,
+        "hero_alt": f"Abstract soft-colored art for an article about {topic}",
+    }
+    body = [_paragraph(rng, 6)]
+    for section, heading in enumerate(rng.sample(HEADINGS, 6)):
+        body.append(f"## {heading}")
+        body += [_paragraph(rng), _paragraph(rng, 4)]
+        if section == 1:
+            body.append(f"![{front['hero_alt']}]({{static}}/images/{image})")
+        if section == 2:
+            body.append(f"### {rng.choice(HEADINGS)} in practice")
+            body.append("\n".join(f"- {item}" for item in rng.sample(LIST_ITEMS, 4)))
+        if section == 3:
+            body.append(
+                "\n".join(f"{i}. {item}" for i, item in enumerate(rng.sample(LIST_ITEMS, 3), 1))
+            )
+        if section == 4:
+            body.append(
+                f"Read [a related article]({{filename}}/articles/{other}.md), see "
+                "[the 988 Lifeline](https://988lifeline.org/) or ask about "
+                f"[{topic}]({{filename}}/pages/treatments.md)."
+            )
+        body.append(_paragraph(rng, 3))
+    front_matter = "\n".join(f"{key}: {value}" for key, value in front.items())
+    return f"---\n{front_matter}\n---\n\n" + "\n\n".join(body) + "\n"
+
+
+STOCK_SETTINGS = """\
+SITENAME = "Bench"
+PATH = {path!r}
+TIMEZONE = "America/New_York"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages", "locations"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "404.md"]  # it names our 404 template
+PLUGINS = []  # not the plugins installed in this environment
+"""
+
+
+def run_build(kind, content, output, cache):
+    """One build in its own process: (seconds, peak MiB, pages written)."""
+    shutil.rmtree(output, ignore_errors=True)
+    environ = {
+        **os.environ,
+        "SITEURL": "https://bench.example",
+        "NEWSLETTER_ACTION": "https://buttondown.email/api/emails/embed-subscribe/bench",
+    }
+    if kind == "stock":
+        conf = Path(cache).parent / "stock.py"
+        conf.write_text(STOCK_SETTINGS.format(path=str(content)))
+        command = ["-s", str(conf)]
+    else:
+        conf = "publishconf.py" if kind == "production" else "pelicanconf.py"
+        command = ["-s", conf, "--cache-path", str(cache)]
+    command = [sys.executable, "-m", "pelican", str(content), *command, "-o", str(output), "-q"]
+    return _measure(command, environ, output)
+
+
+def _measure(command, environ, output):
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=environ)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"Build failed: {' '.join(command)}")
+    pages = sum(1 for _ in Path(output).rglob("*.html"))
+    return seconds, usage.ru_maxrss / 1024, pages
+
+
+INCREMENTAL = """\
+import sys, time
+from pathlib import Path
+from pelican import Pelican
+from pelican.settings import read_settings
+content, output, cache, edited = sys.argv[1:5]
+def run():
+    settings = read_settings("pelicanconf.py", override={
+        "PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache})
+    start = time.perf_counter()
+    Pelican(settings).run()
+    return time.perf_counter() - start
+run()  # the build livereload starts with
+path = Path(edited)
+path.write_text(path.read_text() + "\\nAn extra paragraph added by the benchmark.\\n")
+print(f"REBUILD {run():.3f}")
+"""
+
+
+def incremental(content, output, cache):
+    """livereload's loop in one process: build, edit one article, rebuild."""
+    edited = next((Path(content) / "articles").glob("*.md"))
+    result = subprocess.run(
+        [sys.executable, "-c", INCREMENTAL, str(content), str(output), str(cache), str(edited)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout.split("REBUILD ")[1])
+
+
+# Where our build's time can go: our plugin and the libraries it and Pelican call.
+PROFILED = ("clinic", "typogrify", "image_process", "PIL", "markdown", "jinja2", "bs4", "pelican/")
+
+
+def profile(content, output, cache, top=15):
+    """cProfile of our local build: the top functions by cumulative time
+    that live in our plugin, our theme or the libraries it calls."""
+    stats_file = Path(cache).parent / "profile.out"
+    shutil.rmtree(output, ignore_errors=True)
+    script = Path(cache).parent / "profiled_build.py"
+    script.write_text(
+        "import sys\nfrom pelican import main\n"
+        f"sys.argv = ['pelican', {str(content)!r}, '-s', 'pelicanconf.py', "
+        f"'-o', {str(output)!r}, '--cache-path', {str(cache)!r}, '-q']\nmain()\n"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats_file), str(script)], cwd=ROOT, check=True
+    )
+    stats = pstats.Stats(str(stats_file))
+    rows = sorted(
+        (
+            (cumulative, own, calls, f"{_short(filename)}:{line}({function})")
+            for (filename, line, function), (_, calls, own, cumulative, _) in stats.stats.items()
+        ),
+        reverse=True,
+    )
+    ours_and_libraries = [row for row in rows if any(name in row[3] for name in PROFILED)]
+    by_own_time = sorted(rows, key=lambda row: row[1], reverse=True)
+    return stats.total_tt, ours_and_libraries[:top], by_own_time[:top]
+
+
+def _short(filename):
+    for marker in ("site-packages/", "plugins/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    if "/lib/python3" in filename:  # the standard library
+        return filename.split("/lib/", 1)[1].split("/", 1)[1]
+    return filename
+
+
+def machine():
+    memory_kb = 0
+    with open("/proc/meminfo") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal:"):
+                memory_kb = int(line.split()[1])
+    return f"{os.cpu_count()} cores, {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated article counts")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of stock and ours (median)")
+    parser.add_argument("--no-profile", action="store_true", help="skip cProfile of the largest")
+    parser.add_argument("--report", type=Path, default=REPORT)
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    load = os.getloadavg()[0]  # other work on the machine slows stock and ours alike
+    results, incremental_results, profiled = [], [], None
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        scratch = Path(folder)
+        for size in sizes:
+            content = generate(scratch / f"content-{size}", size)
+            cache = scratch / f"cache-{size}"
+            output = scratch / f"out-{size}"
+            # First build: nothing cached, every image variant is encoded.
+            row = {"size": size, "ours cold": run_build("ours", content, output, cache)}
+            _show(size, "ours cold", row["ours cold"])
+            # Then stock and ours in turn (the machine's load hits both alike),
+            # ours with its image variants cached and no content cache.
+            runs = {"stock": [], "ours": []}
+            for _ in range(args.repeat):
+                for kind, kind_runs in runs.items():
+                    _drop_content_cache(cache)
+                    kind_runs.append(run_build(kind, content, output, cache))
+                    _show(size, kind, kind_runs[-1])
+            for kind, kind_runs in runs.items():
+                row[kind] = sorted(kind_runs)[len(kind_runs) // 2]  # median by time
+            row["production"] = run_build("production", content, output, cache)
+            _show(size, "production", row["production"])
+            ratio = row["ours"][0] / row["stock"][0]
+            print(f"N={size:5} ours/stock (medians): {ratio:.2f}x", flush=True)
+            results.append(row)
+            _drop_content_cache(cache)
+            seconds = incremental(content, output, cache)
+            incremental_results.append((size, seconds, seconds / row["ours"][0]))
+            print(f"N={size:5} one edit, cached rebuild: {seconds:.2f} s", flush=True)
+        if not args.no_profile:
+            largest = max(sizes)
+            _drop_content_cache(scratch / f"cache-{largest}")
+            found = profile(
+                scratch / f"content-{largest}", scratch / "out-prof", scratch / f"cache-{largest}"
+            )
+            profiled = (largest, *found)
+    write_report(args.report, results, incremental_results, profiled, load)
+    print(f"Written to {args.report}")
+
+
+def _show(size, kind, result):
+    print(f"N={size:5} {kind:12} {_fmt(result)}", flush=True)
+
+
+def _drop_content_cache(cache):
+    """Everything but the image variants: the next build reads and typogrifies all."""
+    for path in Path(cache).glob("*"):
+        if path.is_file():
+            path.unlink()
+
+
+def _fmt(result):
+    seconds, memory, pages = result
+    return f"{seconds:6.2f} s  {memory:6.0f} MiB  {pages:5} pages"
+
+
+def write_report(path, results, incremental_results, profiled, load=None):
+    lines = [
+        "# Build benchmark",
+        "",
+        f"Run with `invoke bench` on {datetime.date.today().isoformat()}, machine: {machine()},",
+        f"Python {platform.python_version()}, load average {load:.1f} at the start."
+        if load is not None
+        else f"Python {platform.python_version()}.",
+        "Each build runs in its own process; peak memory is",
+        "the process's maximum resident set size. The corpus is generated (seeded): ~1,000-word",
+        f"articles with headings, lists, links and one image each ({IMAGE_POOL} distinct images).",
+        '"ours" is the local preview build (pelicanconf.py), "production" is publishconf.py',
+        '(minified, feeds, .gz/.br copies). "cold" builds start with no image cache (they',
+        "encode every variant); the others have the variants cached, as every build after the",
+        "first does, and no content cache (every article read and rendered). Stock and ours",
+        "are the median of interleaved runs (`--repeat`, default 3); the others run once.",
+        "",
+        "| Articles | Build | Wall time (s) | Peak memory (MiB) | Pages written | Time vs stock |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in results:
+        stock_seconds = row["stock"][0]
+        for kind in ("stock", "ours cold", "ours", "production"):
+            seconds, memory, pages = row[kind]
+            lines.append(
+                f"| {row['size']} | {kind} | {seconds:.2f} | {memory:.0f} | {pages} | "
+                f"{seconds / stock_seconds:.2f}x |"
+            )
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        scale = last["size"] / first["size"]
+        lines += [
+            "",
+            f"Growth from {first['size']} to {last['size']} articles ({scale:.0f}x the articles): "
+            f"ours {last['ours'][0] / first['ours'][0]:.1f}x the time, "
+            f"stock {last['stock'][0] / first['stock'][0]:.1f}x.",
+        ]
+    lines += [
+        "",
+        "## Incremental preview",
+        "",
+        "`invoke livereload`'s loop in one process: build, append a paragraph to one article,",
+        "rebuild with the content cache (Pelican's reader layer and our typogrify cache).",
+        "",
+        "| Articles | Rebuild after one edit (s) | vs a full build of ours |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {size} | {seconds:.2f} | {ratio:.2f}x |" for size, seconds, ratio in incremental_results
+    ]
+    if profiled:
+        size, total, by_cumulative, by_own = profiled
+        lines += [
+            "",
+            f"## Profile of our build at N={size} (cProfile, {total:.1f} s of own time in total)",
+            "",
+            "Top functions by own time:",
+            "",
+            "| Own time (s) | Cumulative (s) | Calls | Function |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {own:.2f} | {cum:.2f} | {calls} | `{name}` |" for cum, own, calls, name in by_own
+        ]
+        lines += [
+            "",
+            "Top functions by cumulative time (ours and the libraries we call):",
+            "",
+            "| Cumulative (s) | Own time (s) | Calls | Function |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {cum:.2f} | {own:.2f} | {calls} | `{name}` |"
+            for cum, own, calls, name in by_cumulative
+        ]
+    path.parent.mkdir(exist_ok=True)
+    notes = path.with_name("build-notes.md")
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").strip()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
