@@ -1,0 +1,54 @@
+"""A long batch of articles is typogrified in worker processes while Pelican
+reads on (plugins/clinic/parallel.py); the site written is byte for byte the
+one the inline path writes."""
+
+from clinic import parallel, typogrify_cache
+from fixture_site import article, make_content
+from sitebuilder import build
+
+BODY = (
+    '\nShe said "it helps" -- and it isn\'t magic. See [the study](https://example.org/study)'
+    " and [our page](/about/).\n\n![A quiet room]({static}/images/hero.jpg)\n"
+)
+# More distinct bodies than parallel.INLINE: the first inline, the rest in a worker.
+ARTICLES = {
+    f"article-{number:02}": article(f"Article {number}") + BODY + f"\nPart {number}.\n"
+    for number in range(parallel.INLINE + 6)
+}
+
+
+def files_of(site):
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        # Not the sitemap (it records the build time) nor the content cache.
+        if path.is_file() and path.name != "sitemap.xml" and ".cache" not in path.parts
+    }
+
+
+def test_parallel_build_writes_the_inline_site(tmp_path, monkeypatch):
+    make_content(tmp_path / "content", ARTICLES)
+    submitted = []
+    submit = parallel._Batch.submit
+
+    def counting(batch, fragment, siteurl):
+        submitted.append(fragment)
+        return submit(batch, fragment, siteurl)
+
+    monkeypatch.setattr(parallel._Batch, "submit", counting)
+    sites = {}
+    for workers in (0, 1):
+        monkeypatch.setattr(parallel, "WORKERS", workers)
+        typogrify_cache._results.clear()  # every body typogrified afresh
+        sites[workers] = build(
+            tmp_path / f"out-{workers}",
+            tmp_path / "content",
+            CLINIC_IMAGE_CACHE=str(tmp_path / "image-cache"),
+            LOAD_CONTENT_CACHE=False,
+        )
+    assert len(submitted) == len(ARTICLES) - parallel.INLINE  # only with a worker
+    inline, in_parallel = files_of(sites[0]), files_of(sites[1])
+    assert in_parallel.keys() == inline.keys()
+    assert [name for name in inline if in_parallel[name] != inline[name]] == []
+    page = (sites[1] / "blog" / "article-13" / "index.html").read_text()
+    assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page
