@@ -2,7 +2,9 @@
 reads on (plugins/clinic/parallel.py); the site written is byte for byte the
 one the inline path writes."""
 
+import pytest
 from clinic import parallel, typogrify_cache
+from clinic.problems import ContentError
 from fixture_site import article, make_content
 from sitebuilder import build
 
@@ -52,3 +54,17 @@ def test_parallel_build_writes_the_inline_site(tmp_path, monkeypatch):
     assert [name for name in inline if in_parallel[name] != inline[name]] == []
     page = (sites[1] / "blog" / "article-13" / "index.html").read_text()
     assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page
+
+
+def test_content_check_sees_bodies_scanned_in_a_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "WORKERS", 1)
+    articles = dict(ARTICLES)
+    last = f"article-{len(ARTICLES) - 1:02}"  # read after INLINE others: deferred
+    articles[last] += "\n![](/images/hero.jpg)\n\n[gone](/no-such-page/)\n"
+    make_content(tmp_path / "content", articles)
+    typogrify_cache._results.clear()
+    with pytest.raises(ContentError) as error:
+        build(tmp_path / "out", tmp_path / "content", LOAD_CONTENT_CACHE=False)
+    message = str(error.value)
+    assert f"{last}.md" in message and "has no alt text" in message
+    assert "/no-such-page/" in message

@@ -4,7 +4,8 @@ typogrify is the slowest step our plugin adds (smartypants most of it; see
 benchmarks/build-notes.md). While the articles generator reads, each article
 body typogrify has not seen before goes to a worker process, with the steps
 that only need the body (external links, the plain-text opening for the
-description), and the main process goes on reading the next file. When every
+description, the content check's scan of the body as written: html_scan.py),
+and the main process goes on reading the next file. When every
 article is read (`article_generator_pretaxonomy`, before anything lists,
 sorts or renders articles), each deferred article gets its body back and the
 rest of its enrichment in the order content.enrich and images.prepare would
@@ -23,7 +24,7 @@ import os
 
 from pelican.contents import Article
 
-from . import links, typogrify_cache
+from . import html_scan, links, typogrify_cache
 from .typography import plain_text, shorten
 
 INLINE = 8  # cache misses done in-process before a pool is started
@@ -46,22 +47,25 @@ class _Batch:
         return self.pool.submit(process_body, fragment, siteurl)
 
 
-WORKERS = max(0, (os.cpu_count() or 1) - 1)  # the main process keeps one core
+# One per core: the main process reads while they work, then waits for them.
+WORKERS = os.cpu_count() or 1
 _current = {}  # "batch": the _Batch of the articles being read
 
 
 def process_body(fragment, siteurl):
-    """Everything content.enrich derives from the body alone:
-    (typographic body, body with external links marked, plain-text opening)."""
+    """Everything derived from the body alone: (typographic body, body with
+    external links marked, plain-text opening) for content.enrich, and the
+    content check's scan of the body as written."""
     typographic = typogrify_cache.typogrify(fragment) if fragment else fragment
     linked = links.mark_external_links(typographic, siteurl)
-    return typographic, linked, shorten(plain_text(linked))
+    return typographic, linked, shorten(plain_text(linked)), html_scan.scan(fragment)
 
 
 def open_batch(generator):
     """`article_generator_preread` (sent before each article is read)."""
     batch = _current.get("batch")
     if batch is None or batch.context is not generator.context:
+        html_scan.forget_all()  # what an earlier build left unused
         if batch is not None and batch.pool is not None:  # a build that failed
             batch.pool.shutdown(cancel_futures=True)
         _current["batch"] = _Batch(generator.context)
@@ -93,7 +97,8 @@ def finish(generator):
 
     try:
         for article, future in batch.pending:
-            typographic, linked, opening = future.result()
+            typographic, linked, opening, scanned = future.result()
+            html_scan.remember(article.clinic_body_html, scanned)
             typogrify_cache.store(article.clinic_body_html, typographic)
             del article.clinic_body_pending
             article._content = linked
