@@ -2,6 +2,9 @@
 reads on (plugins/clinic/parallel.py); the site written is byte for byte the
 one the inline path writes."""
 
+import concurrent.futures
+import concurrent.futures.process
+
 import pytest
 from clinic import parallel, typogrify_cache
 from clinic.problems import ContentError
@@ -68,3 +71,19 @@ def test_content_check_sees_bodies_scanned_in_a_worker(tmp_path, monkeypatch):
     message = str(error.value)
     assert f"{last}.md" in message and "has no alt text" in message
     assert "/no-such-page/" in message
+
+
+def test_a_failed_worker_leaves_the_body_to_the_main_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "WORKERS", 1)
+
+    def broken(batch, fragment, siteurl):
+        future = concurrent.futures.Future()
+        future.set_exception(concurrent.futures.process.BrokenProcessPool("killed"))
+        return future
+
+    monkeypatch.setattr(parallel._Batch, "submit", broken)
+    make_content(tmp_path / "content", ARTICLES)
+    typogrify_cache._results.clear()
+    site = build(tmp_path / "out", tmp_path / "content", LOAD_CONTENT_CACHE=False)
+    page = (site / "blog" / "article-13" / "index.html").read_text()
+    assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page

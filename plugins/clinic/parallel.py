@@ -97,7 +97,11 @@ def finish(generator):
 
     try:
         for article, future in batch.pending:
-            typographic, linked, opening, scanned = future.result()
+            try:
+                typographic, linked, opening, scanned = future.result()
+            except Exception:  # a worker died (or raised): do it here, as inline would
+                body, siteurl = article.clinic_body_html, article.settings["SITEURL"]
+                typographic, linked, opening, scanned = process_body(body, siteurl)
             html_scan.remember(article.clinic_body_html, scanned)
             typogrify_cache.store(article.clinic_body_html, typographic)
             del article.clinic_body_pending
@@ -105,7 +109,8 @@ def finish(generator):
             content.describe(article, opening)
             images.prepare(article)
     finally:
-        batch.pool.shutdown()
+        if batch.pool is not None:
+            batch.pool.shutdown()
     # Pelican collected {static}/{attach} links from the bodies as it read
     # them, before images.prepare rewrote the deferred ones: collect again
     # from the finished bodies, as the inline path would have.
