@@ -11,9 +11,11 @@ from . import (
     cache_guard,
     content,
     feeds,
+    front_matter,
     images,
     minify,
     output_check,
+    parallel,
     reading_time,
     redirects,
     related,
@@ -31,9 +33,14 @@ def register():
     signals.initialized.connect(site_context.read_settings)
     signals.initialized.connect(images.read_settings)
     signals.initialized.connect(minify.read_settings)
+    signals.readers_init.connect(front_matter.use_libyaml)
     signals.content_object_init.connect(content.enrich)
     # After enrich, which reads the hero image.
     signals.content_object_init.connect(images.prepare)
+    signals.article_generator_preread.connect(parallel.open_batch)
+    # First at pretaxonomy: deferred article bodies are finished before
+    # anything lists, sorts or reads them.
+    signals.article_generator_pretaxonomy.connect(parallel.finish)
     signals.all_generators_finalized.connect(images.copy_to_output)
     signals.all_generators_finalized.connect(site_context.publish_context)
     signals.all_generators_finalized.connect(security.publish_policy)

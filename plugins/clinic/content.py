@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican.contents import Article, Author, Page
 from PIL import Image, UnidentifiedImageError
 
-from . import links, locations
+from . import links, locations, parallel
 from .typography import plain_text, shorten, title_markup, typogrify_html
 
 
@@ -34,11 +34,14 @@ def enrich(instance):
     # images are rewritten: what the content check judges (images.py turns
     # /images/x.jpg into derived files the check rightly does not know).
     instance.clinic_body_html = instance._content
-    instance._content = typogrify_html(instance._content)
-    instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
+    # A long batch of articles has its body done by parallel.py, which then
+    # calls describe() and images.prepare() in the order used here.
+    if not parallel.defer(instance):
+        instance._content = typogrify_html(instance._content)
+        instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
+        describe(instance, None)
     if getattr(instance, "title", None):
         instance.title_html = title_markup(instance.title)
-    instance.description = _description(instance)
     if isinstance(instance, Article):
         _attach_people(instance, settings)
         instance.publication_state = _publication_state(instance)
@@ -50,14 +53,15 @@ def enrich(instance):
         locations.route_location_page(instance, settings["CLINIC_LOCATIONS_PATH"])
 
 
-def _description(instance):
+def describe(instance, opening):
     """Plain text for meta description and cards: the writer's summary, or
-    the opening of the body. Summary is plain text (FORMATTED_FIELDS is empty)
-    so it is escaped like any other field."""
+    the opening of the body (`opening`, if already worked out). Summary is
+    plain text (FORMATTED_FIELDS is empty) so it is escaped like any other field."""
     summary = instance.metadata.get("summary")
     if summary:
-        return " ".join(str(summary).split())
-    return shorten(plain_text(instance._content))
+        instance.description = " ".join(str(summary).split())
+    else:
+        instance.description = opening or shorten(plain_text(instance._content))
 
 
 def _attach_people(article, settings):

@@ -75,7 +75,22 @@ def _srcset_urls(srcset):
     return [part.split()[0] for part in srcset.split(",") if part.strip()]
 
 
+_scanned = {}  # html -> ScannedHtml worked out ahead (parallel.py), used once
+
+
+def remember(html, found):
+    """`found` is scan(html), worked out elsewhere (a worker process)."""
+    _scanned[html] = found
+
+
+def forget_all():
+    _scanned.clear()
+
+
 def scan(html):
+    found = _scanned.pop(html, None)
+    if found is not None:
+        return found
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()

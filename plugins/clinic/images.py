@@ -88,6 +88,8 @@ def prepare(instance):
     settings = getattr(instance, "settings", None)
     if settings is None or not hasattr(instance, "_content"):
         return
+    if getattr(instance, "clinic_body_pending", False):
+        return  # parallel.finish calls this again once the body is back
     instance.clinic_image_files = []
     if instance._content and "<img" in instance._content:
         instance._content = _IMG_TAG.sub(

@@ -70,4 +70,8 @@ def _with_private_rel(attrs):
 
 def _line_starts(text):
     # HTMLParser counts lines by "\n" only, so must this.
-    return [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    starts, index = [0], text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts

@@ -34,6 +34,21 @@ def typogrify_cached(fragment):
     return result
 
 
+def lookup(fragment):
+    """The cached result for `fragment`, or None (parallel.py computes it)."""
+    key = hashlib.sha256(fragment.encode()).digest()
+    result = _results.get(key)
+    if result is not None:
+        _used.add(key)
+    return result
+
+
+def store(fragment, result):
+    key = hashlib.sha256(fragment.encode()).digest()
+    _results[key] = result
+    _used.add(key)
+
+
 def load(pelican):
     """At `initialized` (after cache_guard, which may turn loading off)."""
     settings = pelican.settings
