@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import yaml
+from machine_info import machine
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,15 +294,6 @@ def _short(filename):
     if "/lib/python3" in filename:  # the standard library
         return filename.split("/lib/", 1)[1].split("/", 1)[1]
     return filename
-
-
-def machine():
-    memory_kb = 0
-    with open("/proc/meminfo") as meminfo:
-        for line in meminfo:
-            if line.startswith("MemTotal:"):
-                memory_kb = int(line.split()[1])
-    return f"{os.cpu_count()} cores, {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
 
 
 def main(argv=None):

@@ -13,12 +13,13 @@ import functools
 import http.server
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+
+from machine_info import machine
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -135,15 +136,6 @@ def summarise(report):
         and audit["score"] < 1
     )
     return scores, metrics, flagged
-
-
-def machine():
-    memory_kb = 0
-    with open("/proc/meminfo") as meminfo:
-        for line in meminfo:
-            if line.startswith("MemTotal:"):
-                memory_kb = int(line.split()[1])
-    return f"{os.cpu_count()} cores, {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
 
 
 def versions():
