@@ -182,6 +182,12 @@ def test(c):
 
 
 @task(pre=[tools])
+def search_bench(c):
+    """Time from Enter in the search box to the first result -> benchmarks/search.md."""
+    c.run(f'"{sys.executable}" scripts/search_latency.py')
+
+
+@task(pre=[tools])
 def lighthouse(c):
     """Lighthouse (mobile) on four production pages -> benchmarks/lighthouse.md."""
     c.run(f'"{sys.executable}" scripts/lighthouse.py')
