@@ -16,20 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from lighthouse import ROOT, build, serve
+from lighthouse import CHROME, CHROME_FLAGS, ROOT, build, serve
 from machine_info import machine
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = CHROME
+# Lighthouse's flags; Playwright adds its own headless switch.
+CHROMIUM_ARGS = [flag for flag in CHROME_FLAGS.split() if not flag.startswith("--headless")]
 QUERIES = ("Spravato", "Columbus", "insurance")
 REPORT = ROOT / "benchmarks" / "search.md"
 
