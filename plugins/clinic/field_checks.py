@@ -2,13 +2,13 @@
 missing fields, and each value's kind (date, author, category, ...)."""
 
 import datetime
-import difflib
 import re
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from . import locations
+from .problems import closest
 from .schema import SUMMARY_LIMIT, fields_of
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
@@ -18,8 +18,8 @@ STATUSES = {"article": ("published", "draft"), "page": ("published", "hidden", "
 
 def did_you_mean(value, choices):
     """'did you mean X? ' for the closest choice, or ''."""
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
+    match = closest(value, choices)
+    return f"did you mean '{match}'? " if match else ""
 
 
 def pick_from(value, choices):
@@ -55,13 +55,16 @@ def _unknown_keys(source, schema):
         if key in schema:
             continue
         written = source.written_keys.get(key, key)
-        close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
-        suggested.update(close)
+        match = closest(key, schema)
+        if match:
+            suggested.add(match)
         problems.append(
             source.problem(
                 written,
                 f"unknown field '{written}' for {source.kind}s",
-                pick_from(key, schema) if close else f"remove it, or use one of: {names}",
+                f"did you mean '{match}'? use one of: {names}"
+                if match
+                else f"remove it, or use one of: {names}",
                 line=source.line(key),
             )
         )

@@ -1,6 +1,7 @@
 """Content problems: collected, never raised one by one, so a writer sees
 every mistake in one run, each saying which file, which field and the fix."""
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -23,3 +24,9 @@ class ContentError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field))
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} {headline}:\n{lines}")
+
+
+def closest(value, choices):
+    """The choice a typo most likely meant, or None: for "did you mean" fixes."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else None

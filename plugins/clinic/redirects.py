@@ -10,14 +10,13 @@ A redirect that points nowhere, hides a real page, or leads to another
 redirect is a content problem: the build stops and says which line.
 """
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator, StaticGenerator
 
-from .problems import Problem
+from .problems import Problem, closest
 
 DEFAULT_FILE = "redirects.yml"
 STR = "tag:yaml.org,2002:str"
@@ -243,8 +242,8 @@ def check(redirects, files, display_path):
 
 def _near(target, files):
     addresses = sorted("/" + f.removesuffix("index.html") for f in files)
-    close = difflib.get_close_matches(target, addresses, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]}? " if close else ""
+    match = closest(target, addresses)
+    hint = f"did you mean {match}? " if match else ""
     return hint + "use the address the page has in the preview (e.g. /blog/<file name>/)"
 
 
