@@ -10,20 +10,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from . import schema
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-REQUIRED_FIELDS = (
-    "name",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "phone",
-    "email",
-    "hours",
-    "treatments",
-    "latitude",
-    "longitude",
-)
+# The record's required fields, from the one schema (the title is the page's).
+REQUIRED_FIELDS = tuple(f.name for f in schema.LOCATION if f.required and f.name != "title")
 _PHONE_DIGITS = re.compile(r"\d")
 _PHONE_SHAPE = re.compile(r"^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$")
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
