@@ -12,6 +12,7 @@ from .authors import load_authors
 from .content import HeroImage
 from .content_check import check_content
 from .problems import ContentError, Problem
+from .sources import display_path
 
 DEFAULTS = {
     "CLINIC_PRODUCTION": False,
@@ -71,16 +72,14 @@ def publish_context(generators):
         settings, rendered={doc.source_path: doc.clinic_body_html for doc in documents}
     )
     # Pelican keys files by their path inside the content folder.
-    folder = Path(settings["PATH"]).name
-    unread = {
-        f"{folder}/{path}" for path, text in context["generated_content"].items() if text is None
-    }
-    problems += _unreadable_sources(unread - {p.path for p in problems})
+    unread = [path for path, text in context["generated_content"].items() if text is None]
+    shown = {display_path(path, settings["PATH"]) for path in unread}
+    problems += _unreadable_sources(shown - {p.path for p in problems})
     problems += _missing_thank_you_page(documents, settings)
     problems += redirects.problems(generators)
     article_tally = tally.tally_articles(articles_gen)
     print(article_tally.line)
-    pages = tuple(f"{folder}/{sub.strip('/')}/" for sub in settings["PAGE_PATHS"])
+    pages = tuple(f"{sub.strip('/')}/" for sub in settings["PAGE_PATHS"])
     unread_articles = [path for path in unread if not path.startswith(pages)]
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.

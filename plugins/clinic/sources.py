@@ -66,10 +66,16 @@ def _ignored(path, settings):
     return any(fnmatch.fnmatch(path.name, pattern) for pattern in settings["IGNORE_FILES"])
 
 
+def display_path(path, content_root):
+    """A content file as writers see it: from the project folder
+    (content/articles/x.md), so editors can open it. `path` is absolute or
+    relative to the content folder (as Pelican keys files)."""
+    return (Path(content_root) / path).relative_to(Path(content_root).parent).as_posix()
+
+
 def read_source(path, kind, content_root):
     """One file -> (SourceFile, []) or (None, [Problem]) when it cannot be read."""
-    # Shown from the project folder (content/articles/x.md) so editors can open it.
-    display = Path(path).relative_to(Path(content_root).parent).as_posix()
+    display = display_path(path, content_root)
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8")
