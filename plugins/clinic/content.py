@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.contents import Article, Author, Page
-from PIL import Image, UnidentifiedImageError
 
 from . import links, locations, parallel
+from .image_size import image_size
 from .typography import plain_text, shorten, title_markup, typogrify_html
 
 
@@ -92,8 +92,7 @@ def _hero_image(instance, settings):
     alt = " ".join(str(instance.metadata.get("hero_alt") or "").split())
     relative = f"{settings['CLINIC_IMAGES_PATH']}/{name}"
     try:
-        with Image.open(Path(settings["PATH"]) / relative) as image:
-            width, height = image.size
-    except (FileNotFoundError, UnidentifiedImageError, OSError):
+        width, height = image_size(Path(settings["PATH"]) / relative)
+    except OSError:  # missing or not an image: the content check reports it
         return None
     return HeroImage(relative, alt, width, height)

@@ -30,6 +30,8 @@ from bs4 import BeautifulSoup
 from pelican.plugins.image_process import image_process
 from PIL import Image
 
+from .image_size import image_size
+
 VERSION = 1  # bump to invalidate every cached variant
 WIDTHS = (480, 800, 1200)
 FALLBACK_WIDTH = 800  # the <img src> for browsers without srcset
@@ -148,8 +150,7 @@ def logo_picture(settings, files):
     """The header logo, shown 40 px wide: 1x, 2x and 3x screens, PNG fallback
     (it has transparency)."""
     path = settings["CLINIC_LOGO"]
-    with Image.open(Path(settings["PATH"]) / path) as image:
-        size = image.size
+    size = image_size(Path(settings["PATH"]) / path)
     return responsive(
         path,
         "",

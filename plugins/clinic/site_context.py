@@ -5,12 +5,12 @@ footer, newsletter form) or stop the build with every problem found."""
 from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
-from PIL import Image
 
 from . import breadcrumbs, footer, locations, newsletter, redirects, structured_data, tally
 from .authors import load_authors
 from .content import HeroImage
 from .content_check import check_content
+from .image_size import image_size
 from .problems import ContentError, Problem
 from .sources import display_path
 
@@ -121,8 +121,7 @@ def social_image(settings):
     """The link-preview image for pages without a hero image."""
     relative = settings["CLINIC_SOCIAL_IMAGE"]
     try:
-        with Image.open(Path(settings["PATH"]) / relative) as image:
-            width, height = image.size
+        width, height = image_size(Path(settings["PATH"]) / relative)
     except OSError as error:
         raise ContentError(
             [
