@@ -10,8 +10,8 @@ import html
 import re
 
 from markupsafe import Markup
-from typogrify.filters import typogrify
 
+from .typeset import typogrify
 from .typogrify_cache import typogrify_cached
 
 _TAG = re.compile(r"<[^>]+>")

@@ -18,7 +18,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from typogrify.filters import typogrify
+from .typeset import typogrify
 
 CACHE_FILE = "clinic-typogrify.pickle"
 _results = {}  # sha256 of a body -> its typogrified HTML
