@@ -31,31 +31,58 @@ def files_of(site):
     }
 
 
-def test_parallel_build_writes_the_inline_site(tmp_path, monkeypatch):
-    make_content(tmp_path / "content", ARTICLES)
+def build_with(tmp_path, name, workers, monkeypatch, **settings):
+    monkeypatch.setattr(parallel, "WORKERS", workers)
+    typogrify_cache._results.clear()  # every body typogrified afresh
+    return build(
+        tmp_path / name,
+        tmp_path / "content",
+        CLINIC_IMAGE_CACHE=str(tmp_path / "image-cache"),
+        **settings,
+    )
+
+
+def count_submissions(monkeypatch):
     submitted = []
     submit = parallel._Batch.submit
 
-    def counting(batch, fragment, siteurl):
-        submitted.append(fragment)
-        return submit(batch, fragment, siteurl)
+    def counting(batch, function, *args):
+        submitted.append(function.__name__)
+        return submit(batch, function, *args)
 
     monkeypatch.setattr(parallel._Batch, "submit", counting)
-    sites = {}
-    for workers in (0, 1):
-        monkeypatch.setattr(parallel, "WORKERS", workers)
-        typogrify_cache._results.clear()  # every body typogrified afresh
-        sites[workers] = build(
-            tmp_path / f"out-{workers}",
-            tmp_path / "content",
-            CLINIC_IMAGE_CACHE=str(tmp_path / "image-cache"),
-            LOAD_CONTENT_CACHE=False,
-        )
-    assert len(submitted) == len(ARTICLES) - parallel.INLINE  # only with a worker
-    inline, in_parallel = files_of(sites[0]), files_of(sites[1])
+    return submitted
+
+
+def test_articles_read_ahead_in_workers_make_the_inline_site(tmp_path, monkeypatch):
+    """Nothing cached: each article's Markdown and body steps go to a worker."""
+    make_content(tmp_path / "content", ARTICLES)
+    submitted = count_submissions(monkeypatch)
+    inline = build_with(tmp_path, "out-0", 0, monkeypatch, LOAD_CONTENT_CACHE=False)
+    assert submitted == []
+    in_parallel = build_with(tmp_path, "out-1", 1, monkeypatch, LOAD_CONTENT_CACHE=False)
+    assert submitted == ["read_article"] * len(ARTICLES)
+    assert_same_site(inline, in_parallel)
+
+
+def test_bodies_the_reader_cache_holds_are_typogrified_in_workers(tmp_path, monkeypatch):
+    """Markdown cached by Pelican, typogrify's results not: after the first
+    INLINE, the bodies alone go to a worker."""
+    make_content(tmp_path / "content", ARTICLES)
+    cache = {"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True}
+    inline = build_with(tmp_path, "out-0", 0, monkeypatch, LOAD_CONTENT_CACHE=False, **cache)
+    (tmp_path / "cache" / typogrify_cache.CACHE_FILE).unlink()
+    submitted = count_submissions(monkeypatch)
+    in_parallel = build_with(tmp_path, "out-1", 1, monkeypatch, LOAD_CONTENT_CACHE=True, **cache)
+    assert submitted == ["process_body"] * (len(ARTICLES) - parallel.INLINE)
+    assert_same_site(inline, in_parallel)
+
+
+def assert_same_site(inline, in_parallel):
+    inline, in_parallel = files_of(inline), files_of(in_parallel)
     assert in_parallel.keys() == inline.keys()
     assert [name for name in inline if in_parallel[name] != inline[name]] == []
-    page = (sites[1] / "blog" / "article-13" / "index.html").read_text()
+    page = in_parallel["blog/article-13/index.html"].decode()
     assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page
 
 
@@ -76,7 +103,7 @@ def test_content_check_sees_bodies_scanned_in_a_worker(tmp_path, monkeypatch):
 def test_a_failed_worker_leaves_the_body_to_the_main_process(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "WORKERS", 1)
 
-    def broken(batch, fragment, siteurl):
+    def broken(batch, function, *args):
         future = concurrent.futures.Future()
         future.set_exception(concurrent.futures.process.BrokenProcessPool("killed"))
         return future
@@ -87,3 +114,17 @@ def test_a_failed_worker_leaves_the_body_to_the_main_process(tmp_path, monkeypat
     site = build(tmp_path / "out", tmp_path / "content", LOAD_CONTENT_CACHE=False)
     page = (site / "blog" / "article-13" / "index.html").read_text()
     assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page
+
+
+def test_a_file_a_worker_cannot_read_is_reported_as_the_inline_path_does(tmp_path, monkeypatch):
+    make_content(tmp_path / "content", ARTICLES)
+    broken = tmp_path / "content" / "articles" / "article-05.md"
+    broken.write_bytes(broken.read_bytes().replace(b"Part 5.", b"Caf\xe9."))
+    messages = {}
+    for workers in (0, 1):
+        monkeypatch.setattr(parallel, "WORKERS", workers)
+        with pytest.raises(ContentError) as error:
+            build(tmp_path / f"out-{workers}", tmp_path / "content", LOAD_CONTENT_CACHE=False)
+        messages[workers] = str(error.value)
+    assert "article-05.md" in messages[1] and "is not valid UTF-8" in messages[1]
+    assert messages[1] == messages[0]

@@ -7,18 +7,47 @@ builds the same values with the same constructors several times faster; the
 content check (sources.py) already reads every file with it, and stops the
 build on any front matter it cannot read. Everything else is the plugin's own
 code: only the call that parses the YAML text changes.
+
+When parallel.py has had a worker convert a file's Markdown, the reader takes
+that body and parses only the front matter; `convert_body` is the one place
+the body is converted, in a worker or here.
 """
 
 import logging
 
 import yaml
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
+from pelican.utils import pelican_open
+
+from . import parallel
 
 _log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LibYAMLMetadataReader(YAMLMetadataReader):
+    def read(self, source_path):
+        body = parallel.converted_body(source_path)
+        front_matter = None if body is None else self._split(source_path)[0]
+        if front_matter is None:  # not converted ahead (or changed since): read it all here
+            return super().read(source_path)
+        metadata = self._load_yaml_metadata(front_matter, source_path)
+        # As YAMLMetadataReader.read does: Markdown's Meta, as the meta extension sets it.
+        self._md.Meta = {key: _as_meta(value) for key, value in metadata.items()}
+        return body, metadata
+
+    def convert_body(self, source_path):
+        """The HTML of the Markdown after the front matter, as YAMLMetadataReader.read
+        makes it, or None for a file without front matter (read() handles those)."""
+        front_matter, body = self._split(source_path)
+        return None if front_matter is None else self._md.reset().convert(body)
+
+    @staticmethod
+    def _split(source_path):
+        with pelican_open(source_path) as text:
+            match = HEADER_RE.fullmatch(text)
+        return (match.group("metadata"), match.group("content")) if match else (None, text)
+
     def _load_yaml_metadata(self, text, source_path):
         # As YAMLMetadataReader._load_yaml_metadata, with libyaml's loader.
         try:
@@ -31,6 +60,10 @@ class LibYAMLMetadataReader(YAMLMetadataReader):
             _log.debug("YAML data: %r", metadata)
             return {}
         return self._parse_yaml_metadata(metadata, source_path)
+
+
+def _as_meta(value):
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 def use_libyaml(readers):
