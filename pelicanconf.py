@@ -97,7 +97,7 @@ WITH_FUTURE_DATES = True
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 DELETE_OUTPUT_DIRECTORY = True
 # Fast previews: Markdown is converted again only for files that changed,
-# and the clinic plugin keeps typogrify's results (typogrify_cache.py);
+# and the clinic plugin keeps its body steps' results (body_steps.py);
 # cache_guard.py drops both when authors.yml, images, clinic settings or the
 # plugin change. Not the "generator" layer: it fails at ~1,000 articles.
 CACHE_CONTENT = True

@@ -1,10 +1,10 @@
-"""Local previews cache Markdown output (Pelican's reader layer) and typogrify
-results (our typogrify_cache): a rebuild typogrifies nothing that did not
-change, writes the same pages, and drops the caches when inputs outside the
-article change."""
+"""Local previews cache Markdown output (Pelican's reader layer) and the
+plugin's body steps (body_steps.py: typogrify, links, opening, scan): a
+rebuild works out nothing again for a body that did not change, writes the
+same pages, and drops the caches when inputs outside the article change."""
 
 import pytest
-from clinic import typogrify_cache
+from clinic import body_steps
 from fixture_site import article, make_content
 from sitebuilder import build, html_pages, soup, text
 
@@ -25,21 +25,21 @@ def test_local_settings_cache_content():
 
 @pytest.fixture
 def typogrified(monkeypatch):
-    """The bodies typogrify really ran on (not answered from the cache)."""
+    """The bodies the body steps really ran on (not answered from the cache)."""
     seen = []
-    original = typogrify_cache.typogrify
+    original = body_steps.compute
 
-    def counting(fragment):
+    def counting(fragment, siteurl):
         seen.append(fragment)
-        return original(fragment)
+        return original(fragment, siteurl)
 
-    monkeypatch.setattr(typogrify_cache, "typogrify", counting)
-    typogrify_cache._results.clear()  # as in a new process
+    monkeypatch.setattr(body_steps, "compute", counting)
+    body_steps._results.clear()  # as in a new process
     return seen
 
 
 def cached_build(root, output):
-    typogrify_cache._results.clear()  # each build as a new process: only the disk cache
+    body_steps._results.clear()  # each build as a new process: only the disk cache
     return build(
         root / output,
         root / "content",

@@ -6,7 +6,7 @@ import concurrent.futures
 import concurrent.futures.process
 
 import pytest
-from clinic import parallel, typogrify_cache
+from clinic import body_steps, parallel
 from clinic.problems import ContentError
 from fixture_site import article, make_content
 from sitebuilder import build
@@ -33,7 +33,7 @@ def files_of(site):
 
 def build_with(tmp_path, name, workers, monkeypatch, **settings):
     monkeypatch.setattr(parallel, "WORKERS", workers)
-    typogrify_cache._results.clear()  # every body typogrified afresh
+    body_steps._results.clear()  # every body typogrified afresh
     return build(
         tmp_path / name,
         tmp_path / "content",
@@ -65,16 +65,16 @@ def test_articles_read_ahead_in_workers_make_the_inline_site(tmp_path, monkeypat
     assert_same_site(inline, in_parallel)
 
 
-def test_bodies_the_reader_cache_holds_are_typogrified_in_workers(tmp_path, monkeypatch):
-    """Markdown cached by Pelican, typogrify's results not: after the first
+def test_bodies_the_reader_cache_holds_are_processed_in_workers(tmp_path, monkeypatch):
+    """Markdown cached by Pelican, the body steps not: after the first
     INLINE, the bodies alone go to a worker."""
     make_content(tmp_path / "content", ARTICLES)
     cache = {"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True}
     inline = build_with(tmp_path, "out-0", 0, monkeypatch, LOAD_CONTENT_CACHE=False, **cache)
-    (tmp_path / "cache" / typogrify_cache.CACHE_FILE).unlink()
+    (tmp_path / "cache" / body_steps.CACHE_FILE).unlink()
     submitted = count_submissions(monkeypatch)
     in_parallel = build_with(tmp_path, "out-1", 1, monkeypatch, LOAD_CONTENT_CACHE=True, **cache)
-    assert submitted == ["process_body"] * (len(ARTICLES) - parallel.INLINE)
+    assert submitted == ["body_steps_for"] * (len(ARTICLES) - parallel.INLINE)
     assert_same_site(inline, in_parallel)
 
 
@@ -92,7 +92,7 @@ def test_content_check_sees_bodies_scanned_in_a_worker(tmp_path, monkeypatch):
     last = f"article-{len(ARTICLES) - 1:02}"  # read after INLINE others: deferred
     articles[last] += "\n![](/images/hero.jpg)\n\n[gone](/no-such-page/)\n"
     make_content(tmp_path / "content", articles)
-    typogrify_cache._results.clear()
+    body_steps._results.clear()
     with pytest.raises(ContentError) as error:
         build(tmp_path / "out", tmp_path / "content", LOAD_CONTENT_CACHE=False)
     message = str(error.value)
@@ -110,7 +110,7 @@ def test_a_failed_worker_leaves_the_body_to_the_main_process(tmp_path, monkeypat
 
     monkeypatch.setattr(parallel._Batch, "submit", broken)
     make_content(tmp_path / "content", ARTICLES)
-    typogrify_cache._results.clear()
+    body_steps._results.clear()
     site = build(tmp_path / "out", tmp_path / "content", LOAD_CONTENT_CACHE=False)
     page = (site / "blog" / "article-13" / "index.html").read_text()
     assert 'rel="noopener noreferrer"' in page and "&#8220;" in page and "<picture" in page

@@ -8,6 +8,7 @@ import blinker
 from pelican import signals
 
 from . import (
+    body_steps,
     cache_guard,
     content,
     feeds,
@@ -22,14 +23,13 @@ from . import (
     search_index,
     security,
     site_context,
-    typogrify_cache,
 )
 
 
 def register():
     # First: it decides whether the content cache may be loaded at all.
     signals.initialized.connect(cache_guard.check)
-    signals.initialized.connect(typogrify_cache.load)
+    signals.initialized.connect(body_steps.load)
     signals.initialized.connect(site_context.read_settings)
     signals.initialized.connect(images.read_settings)
     signals.initialized.connect(minify.read_settings)
@@ -51,7 +51,7 @@ def register():
     signals.get_writer.connect(feeds.writer_class)
     signals.article_generator_finalized.connect(reading_time.attach)
     signals.article_generator_finalized.connect(related.attach)
-    signals.finalized.connect(typogrify_cache.save)
+    signals.finalized.connect(body_steps.save)
     minify.register()
     # pelican-granular-signals (set up by minify.register) runs "minify",
     # "compress", then "deploy" after `finalized`: the output check goes

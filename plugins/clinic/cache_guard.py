@@ -2,7 +2,7 @@
 
 Pelican checks each cached file only against the file itself; our plugin
 also reads authors.yml, the images, the clinic settings, and its own code
-decides what typogrify_cache keeps. So we fingerprint those inputs and skip
+decides what body_steps keeps. So we fingerprint those inputs and skip
 loading the caches when any of them changed.
 """
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pelican.contents import Article, Author, Page
 
-from . import links, locations, parallel
+from . import body_steps, html_scan, locations, parallel
 from .image_size import image_size
-from .typography import plain_text, shorten, title_markup, typogrify_html
+from .typography import title_markup
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,9 @@ def enrich(instance):
     # /images/x.jpg into derived files the check rightly does not know).
     instance.clinic_body_html = instance._content
     # A long batch of articles has its body done by parallel.py, which then
-    # calls describe() and images.prepare() in the order used here.
+    # calls apply_body_steps() and images.prepare() in the order used here.
     if not parallel.defer(instance):
-        instance._content = typogrify_html(instance._content)
-        instance._content = links.mark_external_links(instance._content, settings["SITEURL"])
-        describe(instance, None)
+        apply_body_steps(instance, body_steps.for_body(instance._content, settings["SITEURL"]))
     if getattr(instance, "title", None):
         instance.title_html = title_markup(instance.title)
     if isinstance(instance, Article):
@@ -53,15 +51,15 @@ def enrich(instance):
         locations.route_location_page(instance, settings["CLINIC_LOCATIONS_PATH"])
 
 
-def describe(instance, opening):
-    """Plain text for meta description and cards: the writer's summary, or
-    the opening of the body (`opening`, if already worked out). Summary is
-    plain text (FORMATTED_FIELDS is empty) so it is escaped like any other field."""
+def apply_body_steps(instance, steps):
+    """The body as the page shows it, and the plain-text description for meta
+    tags and cards: the writer's summary, or the opening of the body. Summary
+    is plain text (FORMATTED_FIELDS is empty) so it is escaped like any other
+    field. The content check gets the scan of the body as written."""
+    html_scan.remember(instance.clinic_body_html, steps.scanned)
+    instance._content = steps.linked
     summary = instance.metadata.get("summary")
-    if summary:
-        instance.description = " ".join(str(summary).split())
-    else:
-        instance.description = opening or shorten(plain_text(instance._content))
+    instance.description = " ".join(str(summary).split()) if summary else steps.opening
 
 
 def _attach_people(article, settings):

@@ -1,30 +1,25 @@
-"""Article bodies are typogrified on the other cores while Pelican reads on.
+"""Articles are read and their body steps done on the other cores.
 
-typogrify is the slowest step our plugin adds (smartypants most of it; see
-benchmarks/build-notes.md). While the articles generator reads, each article
-body typogrify has not seen before goes to a worker process, with the steps
-that only need the body (external links, the plain-text opening for the
-description, the content check's scan of the body as written: html_scan.py),
-and the main process goes on reading the next file. When every
-article is read (`article_generator_pretaxonomy`, before anything lists,
-sorts or renders articles), each deferred article gets its body back and the
-rest of its enrichment in the order content.enrich and images.prepare would
-have applied it: typography, links, description, then images. The built
-pages are byte for byte those of the inline path.
+Markdown and our body steps (body_steps.py: typogrify, external links, the
+plain-text opening, the content check's scan) are most of a build's
+reading time, and each needs only one file. When a build has more than
+INLINE articles that Pelican's reader cache does not hold, each of them is
+sent, as the first article is about to be read, to a worker process that
+converts its Markdown (with the site's own reader: front_matter.py) and does
+the body steps; the main process parses only the front matter and builds
+Pelican's article from the worker's body. An article whose Markdown was
+cached but whose body steps were not (after the INLINE first ones) sends
+just its body. When every article is read (`article_generator_pretaxonomy`,
+before anything lists, sorts or renders articles), each deferred article
+gets the rest of its enrichment in the order content.enrich and
+images.prepare would have applied it. The built pages are byte for byte
+those of the inline path (tests/test_parallel.py).
 
-Small batches stay inline: the first INLINE bodies of a build that miss the
-typogrify cache are done in-process, so a livereload rebuild after one edit
-starts no process. Pages (a handful, read after the articles) are always
-inline, as is any article created outside the articles generator's reading.
-
-Markdown goes to the workers too: Markdown was then most of what the main
-process did while reading, so the workers waited for it. When a build has
-more than INLINE articles that Pelican's reader cache does not hold, each of
-them is sent, as the first article is about to be read, to a worker that
-converts its Markdown (with the site's own reader: front_matter.py) and then
-does the body steps above. Our reader takes the converted body from there
-and parses only the front matter itself. A file a worker could not convert
-is read in the main process, which reports any error as it always does.
+Small batches stay inline, so a livereload rebuild after one edit starts no
+process. Pages (a handful, read after the articles) are always inline, as is
+any article created outside the articles generator's reading. A file a worker
+could not convert is read in the main process, which reports any error as it
+always does.
 """
 
 import concurrent.futures
@@ -34,8 +29,7 @@ import os
 from pelican.contents import Article
 from pelican.utils import file_suffix
 
-from . import html_scan, links, typogrify_cache
-from .typography import plain_text, shorten
+from . import body_steps, html_scan
 
 INLINE = 8  # cache misses done in-process before a pool is started
 
@@ -44,7 +38,7 @@ class _Batch:
     def __init__(self, context):
         self.context = context
         self.static_links = set(context.get("static_links", ()))  # before any article
-        self.pending = []  # (article, future of process_body's result)
+        self.pending = []  # (article, future of its BodySteps)
         self.inline_left = INLINE
         self.pool = None
         self.readers = None  # Pelican's Readers, for the workers
@@ -53,8 +47,8 @@ class _Batch:
 
     def submit(self, function, *args):
         if self.pool is None:
-            # fork: the worker starts with typogrify, this plugin and the
-            # site's Markdown reader in memory.
+            # fork: the worker starts with this plugin, the body steps kept
+            # so far and the site's Markdown reader in memory.
             self.pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=WORKERS, mp_context=multiprocessing.get_context("fork")
             )
@@ -66,25 +60,19 @@ WORKERS = os.cpu_count() or 1
 _current = {}  # "batch": the _Batch of the articles being read
 
 
-def process_body(fragment, siteurl):
-    """Everything derived from the body alone: (typographic body, body with
-    external links marked, plain-text opening) for content.enrich, and the
-    content check's scan of the body as written."""
-    typographic = fragment and (
-        typogrify_cache.lookup(fragment) or typogrify_cache.typogrify(fragment)
-    )
-    linked = links.mark_external_links(typographic, siteurl)
-    return typographic, linked, shorten(plain_text(linked)), html_scan.scan(fragment)
+def body_steps_for(fragment, siteurl):
+    """In a worker: the kept result if there is one, else every step."""
+    return body_steps.lookup(fragment, siteurl) or body_steps.compute(fragment, siteurl)
 
 
 def read_article(path, siteurl):
-    """In a worker: the Markdown body of the file at `path` and process_body's
-    result for it, or None if the reader would not convert it this way. The
-    site's reader is the main process's, as it was when the worker forked."""
+    """In a worker: (the Markdown body of the file at `path`, its BodySteps),
+    or None if the reader would not convert it this way. The site's reader
+    is the main process's, as it was when the worker forked."""
     fragment = _reader_for(path).convert_body(path)
     if fragment is None:
         return None
-    return fragment, *process_body(fragment, siteurl)
+    return fragment, body_steps_for(fragment, siteurl)
 
 
 def open_batch(generator):
@@ -144,20 +132,20 @@ def defer(instance):
     batch = _current.get("batch")
     if batch is None or not WORKERS or not isinstance(instance, Article):
         return False
-    fragment = instance._content
+    fragment, siteurl = instance._content, instance.settings["SITEURL"]
     done = batch.bodies_done.pop(instance.source_path, None)
-    if done is not None and done[0] == fragment:  # read ahead: the rest is done too
+    if done is not None and done[0] == fragment:  # read ahead: the body steps are done too
         future = concurrent.futures.Future()
-        future.set_result(done[1:])
+        future.set_result(done[1])
         instance.clinic_body_pending = True
         batch.pending.append((instance, future))
         return True
-    if not fragment or typogrify_cache.lookup(fragment) is not None:
+    if not fragment or body_steps.lookup(fragment, siteurl) is not None:
         return False
     if batch.inline_left > 0:
         batch.inline_left -= 1
         return False
-    future = batch.submit(process_body, fragment, instance.settings["SITEURL"])
+    future = batch.submit(body_steps_for, fragment, siteurl)
     instance.clinic_body_pending = True
     batch.pending.append((instance, future))
     return True
@@ -172,16 +160,14 @@ def finish(generator):
 
     try:
         for article, future in batch.pending:
+            body, siteurl = article.clinic_body_html, article.settings["SITEURL"]
             try:
-                typographic, linked, opening, scanned = future.result()
+                steps = future.result()
             except Exception:  # a worker died (or raised): do it here, as inline would
-                body, siteurl = article.clinic_body_html, article.settings["SITEURL"]
-                typographic, linked, opening, scanned = process_body(body, siteurl)
-            html_scan.remember(article.clinic_body_html, scanned)
-            typogrify_cache.store(article.clinic_body_html, typographic)
+                steps = body_steps.compute(body, siteurl)
+            body_steps.store(body, siteurl, steps)
             del article.clinic_body_pending
-            article._content = linked
-            content.describe(article, opening)
+            content.apply_body_steps(article, steps)
             images.prepare(article)
     finally:
         if batch.pool is not None:

@@ -12,14 +12,9 @@ import re
 from markupsafe import Markup
 
 from .typeset import typogrify
-from .typogrify_cache import typogrify_cached
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-
-
-def typogrify_html(fragment):
-    return typogrify_cached(fragment) if fragment else fragment
 
 
 def title_markup(title):
