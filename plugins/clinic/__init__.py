@@ -11,11 +11,11 @@ from . import (
     body_steps,
     cache_guard,
     content,
-    feeds,
     front_matter,
     images,
     minify,
     output_check,
+    page_writer,
     parallel,
     reading_time,
     redirects,
@@ -23,6 +23,7 @@ from . import (
     search_index,
     security,
     site_context,
+    writer,
 )
 
 
@@ -48,7 +49,8 @@ def register():
     # The search index first: the _headers file and the output check see it.
     signals.finalized.connect(search_index.build_index)
     signals.finalized.connect(security.write_headers_file)
-    signals.get_writer.connect(feeds.writer_class)
+    signals.get_writer.connect(writer.writer_class)
+    signals.page_writer_finalized.connect(page_writer.flush_pages)
     signals.article_generator_finalized.connect(reading_time.attach)
     signals.article_generator_finalized.connect(related.attach)
     signals.finalized.connect(body_steps.save)

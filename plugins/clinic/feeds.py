@@ -31,10 +31,8 @@ class _EscapedText:
         return _ROOT_RELATIVE.sub(rf"\1{siteurl}/", self._item.get_content(siteurl))
 
 
-class ClinicWriter(Writer):
+class EscapedFeedItems(Writer):
+    """Pelican's writer, handing each feed item over as _EscapedText."""
+
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, _EscapedText(item))
-
-
-def writer_class(pelican):
-    return ClinicWriter
