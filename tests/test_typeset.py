@@ -10,6 +10,7 @@ import pytest
 import smartypants
 from clinic import typeset
 from pelican.settings import read_settings
+from typogrify import filters
 from typogrify.filters import typogrify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,9 @@ PIECES = [
     "&nbsp;", "&#8212;", "<p>", "</p>", "<h2>", "</h2>", "<li>", "</li>", "<em>", "</em>",
     '<a href="a\'b">', "</a>", "<pre>", "</pre>", "<code>", "</code>", "<kbd>", "</kbd>",
     "<script>", "</script>", "<!-- c -->", "<!-- a -- b -->", "<br>", "x", "(", "[",
+    "\xa0", "\t", "<h3>", "</h3>", "<dt>", "</dd>", "<b>", "</b>", "<i>", "</i>", "</li ",
+    '<span class="c d">', "</span>", "<strong>", "</strong>", '<abbr title="x y">', "</abbr>",
+    '<img alt="a b">', "</blockquote>", "<a <b>", "<>", ">", "<", "</p", "last word",
 ]  # fmt: skip
 
 
@@ -79,7 +83,8 @@ def test_documented_cases_match_the_libraries(html):
 
 def test_random_html_matches_the_libraries():
     rng = random.Random(6)
-    for _ in range(3000):
+    for _ in range(6000):
         html = random_html(rng)
         assert typeset.educate_html(html) == smartypants.smartypants(html), html
         assert typeset.typogrify(html) == typogrify(html), html
+        assert typeset.widont(html) == filters.widont(html), html

@@ -18,6 +18,12 @@ import re
 import smartypants
 from typogrify import filters
 
+# widont's pattern, taken apart: a match ends at one of these block closers
+# (or at the end of the text), after one word and any inline closers.
+_BLOCK_CLOSER = re.compile(r"</(?:p|h[1-6]|li|dt|dd)>")
+_INLINE_CLOSERS = ("</a>", "</em>", "</span>", "</strong>", "</i>", "</b>")
+_INLINE_TAG_START = re.compile(r"</?(?:a|em|span|strong|i|b)")
+
 # The elements smartypants leaves alone (smartypants.tags_to_skip).
 _SKIPPED_TAG = re.compile(rf"<(/)?({'|'.join(smartypants.tags_to_skip)})[^>]*>", re.I)
 _NOT_SPACE = re.compile(r"\S")
@@ -37,7 +43,7 @@ def _apply_filters(html):
     html = educate_html(html)
     html = filters.caps(html)
     html = filters.initial_quotes(html)
-    return filters.widont(html)
+    return widont(html)
 
 
 def educate_html(html):
@@ -78,3 +84,62 @@ def educate_text(text, previous_last_char):
     if "'" in text or '"' in text:
         text = smartypants.convert_quotes(text)
     return text
+
+
+def widont(html):
+    """Same result as `typogrify.filters.widont(html)`: the space before the
+    last word of each paragraph, heading, list item or definition becomes a
+    no-break space. typogrify tries its pattern at every space of the text;
+    a match can only end at a block closer (or the end), so this looks back
+    from each of those alone."""
+    pieces, done = [], 0
+    ends = [match.start() for match in _BLOCK_CLOSER.finditer(html)] + [len(html)]
+    for end in ends:
+        space = _space_before_last_word(html, end)
+        if space is not None:
+            pieces += [html[done : space[0]], "&nbsp;"]
+            done = space[1]
+    pieces.append(html[done:])
+    return "".join(pieces)
+
+
+def _space_before_last_word(html, end):
+    """(start, end) of the spaces widont replaces before `end`, or None."""
+    # Back over spaces and closing inline tags, then over the word itself.
+    word_end = end
+    while word_end > 0:
+        if html[word_end - 1].isspace():
+            word_end -= 1
+            continue
+        closer = next((c for c in _INLINE_CLOSERS if html.endswith(c, 0, word_end)), None)
+        if closer is None:
+            break
+        word_end -= len(closer)
+    word_start = word_end
+    while word_start > 0 and not _ends_word(html[word_start - 1]):
+        word_start -= 1
+    space_start = word_start
+    while space_start > 0 and html[space_start - 1].isspace():
+        space_start -= 1
+    if word_start == word_end or space_start in (word_start, 0):
+        return None
+    before = html[space_start - 1]  # a character, or the end of an inline tag
+    if before not in "<>":
+        return space_start, word_start
+    if before == ">":
+        tag_from = html.rfind(">", 0, space_start - 1) + 1
+        for tag_start in _positions(html, "<", tag_from, space_start - 1):
+            if _INLINE_TAG_START.match(html, tag_start):
+                return space_start, word_start
+    return None
+
+
+def _ends_word(character):
+    return character in "<>" or character.isspace()
+
+
+def _positions(text, character, start, end):
+    found = text.find(character, start, end)
+    while found != -1:
+        yield found
+        found = text.find(character, found + 1, end)
