@@ -2,9 +2,10 @@
 
 For each body as Markdown made it: the typographic version (typeset.py), that
 version with external links marked (links.py), its plain-text opening (for
-descriptions and cards) and the content check's scan of the body as written
-(html_scan.py). These are most of the per-article work our plugin adds, and
-they depend on nothing but the body and SITEURL.
+descriptions and cards) and word count (for the reading time), and the
+content check's scan of the body as written (html_scan.py). These are most
+of the per-article work our plugin adds, and they depend on nothing but the
+body and SITEURL.
 
 Pelican's content cache stores bodies as the Markdown reader made them,
 before our plugin runs, so on its own every preview build would redo these
@@ -37,6 +38,7 @@ class BodySteps:
     typographic: str  # the body after typogrify
     linked: str  # ... and with external links marked: what the page shows
     opening: str  # plain-text opening, for descriptions
+    words: int  # words of plain text, for the reading time
     scanned: html_scan.ScannedHtml  # the content check's scan of the body as written
 
 
@@ -52,7 +54,9 @@ def compute(fragment, siteurl):
     """Every step, with no cache (in a worker process, or on a cache miss)."""
     typographic = typogrify(fragment) if fragment else fragment
     linked = links.mark_external_links(typographic, siteurl)
-    return BodySteps(typographic, linked, shorten(plain_text(linked)), html_scan.scan(fragment))
+    text = plain_text(linked)
+    scanned = html_scan.scan(fragment)
+    return BodySteps(typographic, linked, shorten(text), len(text.split()), scanned)
 
 
 def lookup(fragment, siteurl):

@@ -58,6 +58,7 @@ def apply_body_steps(instance, steps):
     field. The content check gets the scan of the body as written."""
     html_scan.remember(instance.clinic_body_html, steps.scanned)
     instance._content = steps.linked
+    instance.clinic_word_count = steps.words
     summary = instance.metadata.get("summary")
     instance.description = " ".join(str(summary).split()) if summary else steps.opening
 
