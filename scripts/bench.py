@@ -12,6 +12,7 @@ cache, as `invoke livereload` does. Results go to benchmarks/build.md.
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import pstats
@@ -181,6 +182,8 @@ def _article(rng, number, count, authors, categories):
     return f"---\n{front_matter}\n---\n\n" + "\n\n".join(body) + "\n"
 
 
+NEWSLETTER = "https://buttondown.email/api/emails/embed-subscribe/bench"
+
 STOCK_SETTINGS = """\
 SITENAME = "Bench"
 PATH = {path!r}
@@ -196,11 +199,7 @@ PLUGINS = []  # not the plugins installed in this environment
 def run_build(kind, content, output, cache):
     """One build in its own process: (seconds, peak MiB, pages written)."""
     shutil.rmtree(output, ignore_errors=True)
-    environ = {
-        **os.environ,
-        "SITEURL": "https://bench.example",
-        "NEWSLETTER_ACTION": "https://buttondown.email/api/emails/embed-subscribe/bench",
-    }
+    environ = {**os.environ, "SITEURL": "https://bench.example", "NEWSLETTER_ACTION": NEWSLETTER}
     if kind == "stock":
         conf = Path(cache).parent / "stock.py"
         conf.write_text(STOCK_SETTINGS.format(path=str(content)))
@@ -254,6 +253,64 @@ def incremental(content, output, cache):
         check=True,
     )
     return float(result.stdout.split("REBUILD ")[1])
+
+
+# A build of ours with the time of each phase: Pelican's signals mark where one
+# ends and the next begins. These receivers are connected before the plugins
+# register, so each mark is taken before the plugin's own work on that signal.
+PHASED_BUILD = """\
+import json, sys, time
+start = time.perf_counter()
+from pelican import main, signals
+marks = {}
+def mark(name):
+    def receiver(*args, **kwargs):
+        marks.setdefault(name, time.perf_counter() - start)
+    return receiver
+receivers = [mark(name) for name in sys.argv[1].split(",")]
+for name, receiver in zip(sys.argv[1].split(","), receivers):
+    getattr(signals, name).connect(receiver)
+sys.argv = ["pelican", *sys.argv[2:]]
+try:
+    main()
+finally:
+    marks["end"] = time.perf_counter() - start
+    print("PHASES", json.dumps(marks))
+"""
+
+# (signal that ends the phase, what happens in the phase)
+PHASES = (
+    ("initialized", "start-up: Python, Pelican and the plugins imported, settings read"),
+    ("article_generator_preread", "generators set up, caches loaded"),
+    ("article_generator_pretaxonomy", "articles read: Markdown and body steps in worker processes"),
+    ("all_generators_finalized", "articles finished, related articles, reading time, pages read"),
+    ("page_writer_finalized", "content check, image copies, page writes queued"),
+    ("finalized", "pages rendered and written by worker processes, redirects, static files"),
+    ("end", "search index (Pagefind), _headers, caches saved"),
+)
+
+
+def phases(content, output, cache):
+    """[(phase, seconds)] of one build of ours, in its own process."""
+    shutil.rmtree(output, ignore_errors=True)
+    _drop_content_cache(cache)
+    script = Path(cache).parent / "phased_build.py"
+    script.write_text(PHASED_BUILD)
+    names = ",".join(name for name, _ in PHASES if name != "end")
+    command = [sys.executable, str(script), names, str(content), "-s", "pelicanconf.py"]
+    command += ["-o", str(output), "--cache-path", str(cache), "-q"]
+    environ = {**os.environ, "SITEURL": "https://bench.example", "NEWSLETTER_ACTION": NEWSLETTER}
+    result = subprocess.run(
+        command, check=False, cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.exit(f"Build failed:\n{result.stdout}{result.stderr}")
+    marks = json.loads(result.stdout.split("PHASES ", 1)[1])
+    rows, previous = [], 0.0
+    for name, description in PHASES:
+        rows.append((description, marks[name] - previous))
+        previous = marks[name]
+    return rows
 
 
 # Where our build's time can go: our plugin and the libraries it and Pelican call.
@@ -334,14 +391,13 @@ def main(argv=None):
             seconds = incremental(content, output, cache)
             incremental_results.append((size, seconds, seconds / row["ours"][0]))
             print(f"N={size:5} one edit, cached rebuild: {seconds:.2f} s", flush=True)
+        largest = max(sizes)
+        content, cache = scratch / f"content-{largest}", scratch / f"cache-{largest}"
+        phased = (largest, phases(content, scratch / "out-phases", cache))
         if not args.no_profile:
-            largest = max(sizes)
-            _drop_content_cache(scratch / f"cache-{largest}")
-            found = profile(
-                scratch / f"content-{largest}", scratch / "out-prof", scratch / f"cache-{largest}"
-            )
-            profiled = (largest, *found)
-    write_report(args.report, results, incremental_results, profiled, load)
+            _drop_content_cache(cache)
+            profiled = (largest, *profile(content, scratch / "out-prof", cache))
+    write_report(args.report, results, incremental_results, profiled, load=load, phased=phased)
     print(f"Written to {args.report}")
 
 
@@ -350,7 +406,7 @@ def _show(size, kind, result):
 
 
 def _drop_content_cache(cache):
-    """Everything but the image variants: the next build reads and typogrifies all."""
+    """Everything but the image variants: the next build reads and processes all."""
     for path in Path(cache).glob("*"):
         if path.is_file():
             path.unlink()
@@ -361,7 +417,7 @@ def _fmt(result):
     return f"{seconds:6.2f} s  {memory:6.0f} MiB  {pages:5} pages"
 
 
-def write_report(path, results, incremental_results, profiled, load=None):
+def write_report(path, results, incremental_results, profiled, *, load=None, phased=None):
     lines = [
         "# Build benchmark",
         "",
@@ -403,7 +459,7 @@ def write_report(path, results, incremental_results, profiled, load=None):
         "## Incremental preview",
         "",
         "`invoke livereload`'s loop in one process: build, append a paragraph to one article,",
-        "rebuild with the content cache (Pelican's reader layer and our typogrify cache).",
+        "rebuild with the content cache (Pelican's reader layer and our body steps cache).",
         "",
         "| Articles | Rebuild after one edit (s) | vs a full build of ours |",
         "|---|---|---|",
@@ -411,11 +467,25 @@ def write_report(path, results, incremental_results, profiled, load=None):
     lines += [
         f"| {size} | {seconds:.2f} | {ratio:.2f}x |" for size, seconds, ratio in incremental_results
     ]
+    if phased:
+        size, rows = phased
+        lines += [
+            "",
+            f"## Where the time of our build goes (N={size}, one more run, phases between signals)",
+            "",
+            "| Seconds | Phase |",
+            "|---|---|",
+        ]
+        lines += [f"| {seconds:.2f} | {description} |" for description, seconds in rows]
+        lines.append(f"| {sum(seconds for _, seconds in rows):.2f} | total |")
     if profiled:
         size, total, by_cumulative, by_own = profiled
         lines += [
             "",
             f"## Profile of our build at N={size} (cProfile, {total:.1f} s of own time in total)",
+            "",
+            "cProfile sees the main process only: Markdown, typogrify and page rendering run in",
+            "worker processes, so the main process mostly waits for them (`acquire`, `select`).",
             "",
             "Top functions by own time:",
             "",

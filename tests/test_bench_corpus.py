@@ -23,3 +23,11 @@ def test_generated_articles_build_with_our_rules(tmp_path):
     assert prose.find_all("h2") and prose.find("ul") and prose.find("ol")
     assert prose.picture is not None  # its one image, made responsive
     assert page.find("figure", class_="hero").picture is not None
+
+
+def test_the_bench_times_each_phase_of_a_build(tmp_path):
+    content = bench.generate(tmp_path / "content", 3)
+    rows = bench.phases(content, tmp_path / "output", tmp_path / "cache")
+    assert [description for description, _ in rows] == [text for _, text in bench.PHASES]
+    assert all(seconds >= 0 for _, seconds in rows)
+    assert (tmp_path / "output" / "blog" / "bench-0001" / "index.html").is_file()
