@@ -46,7 +46,7 @@ def register():
     signals.all_generators_finalized.connect(security.publish_policy)
     signals.get_generators.connect(redirects.get_generators)
     # The search index first: the _headers file and the output check see it.
-    signals.finalized.connect(search_index.build_index)
+    search_index.register()  # pages go to Pagefind as written; index at finalized
     signals.finalized.connect(security.write_headers_file)
     signals.get_writer.connect(feeds.writer_class)
     signals.article_generator_finalized.connect(reading_time.attach)
