@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from clinic import search_index
+from clinic import pagefind_service, search_index
 from clinic.search_index import SearchIndexError
 from fixture_site import article, make_content
 from pelican import signals
@@ -286,6 +286,16 @@ def test_pagefind_gone_mid_build_stops_it_at_the_next_page(tmp_path, monkeypatch
     message = str(error.value)
     assert f"Pagefind stopped while indexing {page}" in message
     assert "exit code 1" in message and "killed" in message
+
+
+def test_pagefind_that_stops_answering_stops_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    silent = [sys.executable, "-c", "import sys, time; sys.stdin.buffer.read(1); time.sleep(60)"]
+    monkeypatch.setattr(search_index, "service_command", lambda: silent)
+    monkeypatch.setattr(pagefind_service, "ANSWER_TIMEOUT", 0.5)
+    started = record_services(monkeypatch)
+    with pytest.raises(SearchIndexError, match=r"did not answer within 0.5 s"):
+        search_index._BuildIndex(tmp_path)
+    assert started[0]._process.returncode is not None  # killed and reaped
 
 
 def test_pagefind_that_cannot_start_says_how_to_install_it(tmp_path, monkeypatch):

@@ -68,8 +68,9 @@ class PagefindService:
             raise PagefindServiceError(self._stopped_reason()) from error
         return self._last_id
 
-    def answer(self, message_id, timeout=ANSWER_TIMEOUT):
+    def answer(self, message_id):
         """The answer to a request sent earlier; an Error answer raises."""
+        timeout = ANSWER_TIMEOUT
         with self._arrived:
             arrived = self._arrived.wait_for(
                 lambda: message_id in self._answers or None in self._answers or self._stopped,
