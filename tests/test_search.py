@@ -4,16 +4,19 @@ the build (read back from its files, no browser needed)."""
 
 import gzip
 import json
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from clinic import search_index
+from clinic import pagefind_service, search_index
 from clinic.search_index import SearchIndexError
 from fixture_site import article, make_content
-from sitebuilder import ROOT, build, html_pages, soup, text
+from pelican import signals
+from sitebuilder import ROOT, build, html_pages, soup, text, write
 from test_site import ARTICLES, LOCATIONS, front_matter
 
 SEARCH_JS = "/theme/js/search.js"
@@ -122,17 +125,183 @@ def test_index_contains_the_expected_terms(site, term, url):
 
 
 # --- the build step ----------------------------------------------------------
+# Pages go to a Pagefind service as Pelican writes them (search_index.py);
+# these tests hold it to what the Pagefind CLI would make of the same site.
 
 
-def test_pagefind_failure_stops_the_build_with_its_output(tmp_path, monkeypatch):
-    failing = [sys.executable, "-c", "import sys; print('no HTML found'); sys.exit(3)"]
-    monkeypatch.setattr(search_index, "pagefind_command", lambda output: failing)
-    pelican = SimpleNamespace(settings={"OUTPUT_PATH": str(tmp_path)})
-    with pytest.raises(SearchIndexError) as error:
-        search_index.build_index(pelican)
+def test_the_index_is_what_the_pagefind_cli_makes_of_the_same_site(site, tmp_path):
+    """Same pages, URLs, titles, text and excerpts as one Pagefind CLI run over
+    the written site (the way the index used to be built)."""
+    from pagefind_bin import get_executable  # noqa: PLC0415
+
+    cli = tmp_path / "cli"
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(cli / "pagefind")]
+    subprocess.run([*command, "--silent"], check=True)
+    assert pagefind_fragments(site) == pagefind_fragments(cli)
+
+
+HEADER = '<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>'
+
+
+def written_page(output, relative, main):
+    return write(output / relative, HEADER.format(title=relative) + main + "</body></html>")
+
+
+def test_only_pages_with_data_pagefind_body_are_sent_and_indexed(tmp_path):
+    index = search_index._BuildIndex(tmp_path)
+    try:
+        indexed = written_page(tmp_path, "blog/a/index.html", BODY.format(words="lithium"))
+        listing = written_page(tmp_path, "blog/index.html", "<main><p>every article</p></main>")
+        mention = written_page(tmp_path, "notes.html", "<p>we use data-pagefind-body</p>")
+        for page in (indexed, listing, mention):
+            index.add(str(page))
+        # The listing never reaches Pagefind; the page that only names the
+        # attribute does, and Pagefind leaves it out as the CLI would.
+        assert sorted(index.pages.values()) == [indexed, mention]
+        index.write()
+    finally:
+        index.service.close()
+    fragments = pagefind_fragments(tmp_path)
+    assert list(fragments) == ["/blog/a/"]
+    assert "lithium" in fragments["/blog/a/"]["content"]
+
+
+BODY = "<main><article data-pagefind-body><h1>Title</h1><p>About {words}.</p></article></main>"
+
+
+def test_each_build_has_its_own_service_and_leaves_none_running(tmp_path, monkeypatch):
+    """livereload builds again and again in one process."""
+    started = record_services(monkeypatch)
+    content = make_content(tmp_path / "content", {"first": article(title="First")})
+    build(tmp_path / "one", content)
+    write(content / "articles" / "second.md", article(title="Second"))
+    site = build(tmp_path / "two", content)
+    assert len(started) == 2 and started[0].pid != started[1].pid
+    assert_stopped(started)
+    assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
+
+
+def test_a_build_that_fails_half_way_leaves_no_service_behind(tmp_path, monkeypatch):
+    started = record_services(monkeypatch)
+    content = make_content(tmp_path / "content", {"live": article(title="Live")})
+
+    def fail_after_the_first_indexed_page(path, context):
+        if search_index._current["index"].pages:
+            raise RuntimeError("disk full")
+
+    signals.content_written.connect(fail_after_the_first_indexed_page)
+    try:
+        with pytest.raises(RuntimeError, match="disk full"):
+            build(tmp_path / "failed", content)
+    finally:
+        signals.content_written.disconnect(fail_after_the_first_indexed_page)
+    # Its index is never written; the next build (livereload) stops the
+    # service first, and so does Python's exit (the same function, atexit).
+    assert started[0].pid in pagefind_children()
+    search_index.open_index([SimpleNamespace(output_path=tmp_path / "next")])
+    search_index.discard_unfinished()
+    assert_stopped(started)
+    assert len(started) == 2
+
+
+def test_an_error_answered_by_pagefind_stops_the_build_naming_the_page(tmp_path):
+    index = search_index._BuildIndex(tmp_path)
+    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
+    index.index_id = 7  # an index this service never made: Pagefind answers an error
+    try:
+        index.add(str(page))
+        with pytest.raises(SearchIndexError) as error:
+            index.write()
+    finally:
+        index.service.close()
     message = str(error.value)
-    assert "Pagefind could not build the search index" in message
-    assert "exit code 3" in message and "no HTML found" in message
+    assert f"Pagefind could not index {page}" in message
+    assert "Invalid index" in message and "rebuild" in message
+
+
+def test_an_index_that_cannot_be_written_stops_the_build(tmp_path):
+    index = search_index._BuildIndex(tmp_path)
+    index.add(str(written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))))
+    (tmp_path / "pagefind").write_text("a file where the index folder goes")
+    try:
+        with pytest.raises(SearchIndexError) as error:
+            index.write()
+    finally:
+        index.service.close()
+    message = str(error.value)
+    assert f"Could not write the search index to {tmp_path / 'pagefind'}" in message
+    assert "rebuild" in message
+
+
+# Speaks Pagefind's protocol for one request (NewIndex), then, given "crash",
+# reads one more request and dies the way a Rust panic does; else just exits.
+FAKE_SERVICE = """
+import base64, json, sys
+def read():
+    request = sys.stdin.buffer.read(1)
+    while not request.endswith(b","):
+        request += sys.stdin.buffer.read(1)
+    return json.loads(base64.b64decode(request[:-1]))
+message = read()
+answer = {"message_id": message["message_id"], "payload": {"type": "NewIndex", "index_id": 0}}
+sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+sys.stdout.flush()
+if sys.argv[1] == "crash":
+    read()
+    sys.stderr.write("thread 'main' panicked: out of memory")
+    sys.exit(101)
+sys.exit("killed")
+"""
+
+
+def fake_service(monkeypatch, then):
+    command = [sys.executable, "-c", FAKE_SERVICE, then]
+    monkeypatch.setattr(search_index, "service_command", lambda: command)
+
+
+def test_pagefind_crashing_while_indexing_stops_the_build_with_its_output(tmp_path, monkeypatch):
+    fake_service(monkeypatch, "crash")
+    index = search_index._BuildIndex(tmp_path)
+    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
+    index.add(str(page))
+    try:
+        with pytest.raises(SearchIndexError) as error:
+            index.write()
+    finally:
+        index.service.close()
+    message = str(error.value)
+    assert f"Pagefind could not index {page}" in message
+    assert "exit code 101" in message and "panicked: out of memory" in message
+    assert "rebuild" in message
+
+
+def test_pagefind_gone_mid_build_stops_it_at_the_next_page(tmp_path, monkeypatch):
+    fake_service(monkeypatch, "exit")
+    index = search_index._BuildIndex(tmp_path)
+    index.service._process.wait()
+    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
+    with pytest.raises(SearchIndexError) as error:
+        index.add(str(page))
+    index.service.close()
+    message = str(error.value)
+    assert f"Pagefind stopped while indexing {page}" in message
+    assert "exit code 1" in message and "killed" in message
+
+
+def test_pagefind_that_stops_answering_stops_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    silent = [sys.executable, "-c", "import sys, time; sys.stdin.buffer.read(1); time.sleep(60)"]
+    monkeypatch.setattr(search_index, "service_command", lambda: silent)
+    monkeypatch.setattr(pagefind_service, "ANSWER_TIMEOUT", 0.5)
+    started = record_services(monkeypatch)
+    with pytest.raises(SearchIndexError, match=r"did not answer within 0.5 s"):
+        search_index._BuildIndex(tmp_path)
+    assert started[0]._process.returncode is not None  # killed and reaped
+
+
+def test_pagefind_that_cannot_start_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "service_command", lambda: [str(tmp_path / "pagefind")])
+    with pytest.raises(SearchIndexError, match=r"could not be started.*\n.*pip install"):
+        search_index._BuildIndex(tmp_path)
 
 
 def test_missing_pagefind_binary_says_how_to_install_it(monkeypatch):
@@ -143,12 +312,46 @@ def test_missing_pagefind_binary_says_how_to_install_it(monkeypatch):
 
     monkeypatch.setattr(pagefind_bin, "get_executable", missing)
     with pytest.raises(SearchIndexError, match=r"pip install -r requirements.txt"):
-        search_index.pagefind_command("output")
+        search_index.service_command()
 
 
 def test_a_missing_index_after_pagefind_is_an_error(tmp_path):
     with pytest.raises(SearchIndexError, match=r"pagefind-entry.json is missing"):
         search_index.indexed_page_count(tmp_path)
+
+
+def record_services(monkeypatch):
+    """Every Pagefind service the builds start, in order."""
+    started = []
+
+    class Recorded(search_index.PagefindService):
+        def __init__(self, command):
+            super().__init__(command)
+            started.append(self)
+
+    monkeypatch.setattr(search_index, "PagefindService", Recorded)
+    return started
+
+
+def pagefind_children():
+    """Process ids of this process's children that are Pagefind."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue  # it exited while we looked
+        if rest.split()[1] == str(os.getpid()) and name.endswith("(pagefind"):
+            children.append(int(stat.parent.name))
+    return children
+
+
+def assert_stopped(services):
+    for service in services:
+        assert service._process.returncode is not None  # exited and reaped
+        assert not service._reader.is_alive()
+    assert search_index._current == {}
+    assert pagefind_children() == []
 
 
 # --- the pages -------------------------------------------------------------

@@ -47,7 +47,7 @@ def register():
     signals.all_generators_finalized.connect(security.publish_policy)
     signals.get_generators.connect(redirects.get_generators)
     # The search index first: the _headers file and the output check see it.
-    signals.finalized.connect(search_index.build_index)
+    search_index.register()  # pages go to Pagefind as written; index at finalized
     signals.finalized.connect(security.write_headers_file)
     signals.get_writer.connect(writer.writer_class)
     signals.page_writer_finalized.connect(page_writer.flush_pages)

@@ -1,19 +1,29 @@
-"""The site search index: Pagefind runs over the written site after every
-build (preview, production, livereload), so /search/ always matches the pages.
+"""The site search index: each page goes to Pagefind as Pelican writes it,
+and the index is written at `finalized`, after every build (preview,
+production, livereload), so /search/ always matches the pages.
 
+Pagefind runs as a service (pagefind_service.py) rather than as one CLI run
+over the written site at the end: it parses pages on the other core while
+Pelican renders the rest, so the build only waits for the final write.
 Pagefind is called directly rather than through pelican-search, which wraps
 Stork (no longer developed). Which parts of a page are indexed is decided by
 the templates: `data-pagefind-body` on the main content of articles, pages
 and location pages, `data-pagefind-ignore` on what repeats on every page.
 """
 
+import atexit
+import base64
 import json
-import subprocess
+import os
 from pathlib import Path
 
+from pelican import signals
+
+from .pagefind_service import PagefindService, PagefindServiceError
+
 BUNDLE = "pagefind"  # folder in the output; search.js loads pagefind.js from it
-# Pagefind also writes its ready-made search interfaces. search.js uses only
-# the pagefind.js API, so these are removed rather than deployed unused.
+# Pagefind also makes its ready-made search interfaces. search.js uses only
+# the pagefind.js API, so these are not written rather than deployed unused.
 UNUSED_UI = (
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -23,14 +33,29 @@ UNUSED_UI = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+# Once any page has it, Pagefind indexes only pages with this attribute (the
+# CLI and the service alike). A page without the text cannot have it, so it
+# is not even sent; a page that only mentions it is sent and Pagefind decides.
+BODY_ATTRIBUTE = "data-pagefind-body"
+
+RETRY_END = "the site was written but has no working search"
+RETRY = f"-> fix the error above and rebuild; {RETRY_END}"
+
+_current = {}  # "index": the _BuildIndex of the build being written
 
 
 class SearchIndexError(Exception):
     """The search index could not be built: the build stops, saying why."""
 
 
-def pagefind_command(output_path):
-    """The Pagefind binary shipped by the pagefind_bin wheel, and its arguments."""
+def register():
+    signals.all_generators_finalized.connect(open_index)
+    signals.content_written.connect(add_page)
+    signals.finalized.connect(write_index)
+
+
+def service_command():
+    """The Pagefind binary shipped by the pagefind_bin wheel, in service mode."""
     try:
         from pagefind_bin import get_executable  # noqa: PLC0415 (only needed here)
 
@@ -39,23 +64,116 @@ def pagefind_command(output_path):
         raise SearchIndexError(
             f"Pagefind is not installed ({error}) -> run: .venv/bin/pip install -r requirements.txt"
         ) from error
-    return [str(binary), "--site", str(output_path), "--output-subdir", BUNDLE, "--silent"]
+    return [str(binary), "--service"]
 
 
-def build_index(pelican):
-    """`finalized` signal: index the written site, or stop the build."""
-    output = Path(pelican.settings["OUTPUT_PATH"])
-    result = subprocess.run(pagefind_command(output), check=False, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(
-            f"Pagefind could not build the search index for {output} "
-            f"(exit code {result.returncode}):\n{result.stdout}{result.stderr}\n"
-            "-> the site was written but has no working search; fix the error above and rebuild"
-        )
-    for name in UNUSED_UI:
-        (output / BUNDLE / name).unlink(missing_ok=True)
+class _BuildIndex:
+    """One build's index: a fresh Pagefind service and the pages sent to it."""
+
+    def __init__(self, output):
+        self.output = Path(output)
+        self.pages = {}  # message id -> page path inside the output
+        command = service_command()
+        try:
+            self.service = PagefindService(command)
+        except OSError as error:
+            raise SearchIndexError(
+                f"Pagefind could not be started ({error})\n"
+                "-> run: .venv/bin/pip install -r requirements.txt"
+            ) from error
+        try:
+            self.index_id = self.service.request({"type": "NewIndex", "config": None})["index_id"]
+        except PagefindServiceError as error:
+            self.service.kill()
+            raise SearchIndexError(
+                f"Pagefind could not start a search index ({error})\n{RETRY}"
+            ) from error
+
+    def add(self, path):
+        page = Path(path)
+        html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
+        if BODY_ATTRIBUTE not in html:
+            return
+        # Pagefind turns the file path into the URL (blog/x/index.html -> /blog/x/).
+        relative = Path(os.path.relpath(page, self.output)).as_posix()
+        request = {"type": "AddFile", "index_id": self.index_id, "file_path": relative}
+        try:
+            message = self.service.send({**request, "url": None, "file_contents": html})
+        except PagefindServiceError as error:
+            raise SearchIndexError(
+                f"Pagefind stopped while indexing {page} ({error})\n{RETRY}"
+            ) from error
+        self.pages[message] = page
+
+    def write(self):
+        for message, page in self.pages.items():
+            try:
+                self.service.answer(message)
+            except PagefindServiceError as error:
+                raise SearchIndexError(
+                    f"Pagefind could not index {page} ({error})\n"
+                    f"-> check that page's HTML, then rebuild; {RETRY_END}"
+                ) from error
+        # GetFiles, not WriteFiles: Pagefind answers WriteFiles before its
+        # last writes reach the disk (seen as an empty pagefind-entry.json),
+        # so the files come back in the answer and are written here.
+        bundle = self.output / BUNDLE
+        try:
+            files = self.service.request({"type": "GetFiles", "index_id": self.index_id})
+        except PagefindServiceError as error:
+            raise SearchIndexError(
+                f"Pagefind could not make the search index for {bundle} ({error})\n{RETRY}"
+            ) from error
+        try:
+            for file in files["files"]:
+                if file["path"] not in UNUSED_UI:
+                    path = bundle / file["path"]
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(base64.b64decode(file["content"]))
+        except OSError as error:
+            raise SearchIndexError(
+                f"Could not write the search index to {bundle} ({error})\n{RETRY}"
+            ) from error
+
+
+def open_index(generators):
+    """`all_generators_finalized`: pages are about to be written."""
+    discard_unfinished()
+    _current["index"] = _BuildIndex(generators[0].output_path)
+
+
+def add_page(path, context):
+    """`content_written`: send each HTML page as soon as it is on disk."""
+    index = _current.get("index")
+    if index is not None and path.endswith(".html"):
+        try:
+            index.add(path)
+        except SearchIndexError:
+            discard_unfinished()
+            raise
+
+
+def write_index(pelican):
+    """`finalized`: write the index and stop the service, or stop the build."""
+    index = _current.pop("index", None)
+    if index is None:
+        return
+    try:
+        index.write()
+    finally:
+        index.service.close()
+    output = index.output
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")
+
+
+@atexit.register
+def discard_unfinished():
+    """Stop the service a failed build left running (its index is never
+    written): the next build starts a fresh one, and none outlives Python."""
+    index = _current.pop("index", None)
+    if index is not None:
+        index.service.kill()
 
 
 def indexed_page_count(output):
