@@ -95,7 +95,10 @@ TYPOGRIFY = False
 # Local preview shows drafts and scheduled articles.
 WITH_FUTURE_DATES = True
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
-DELETE_OUTPUT_DIRECTORY = True
+# Previews write over the last build and then remove the pages it no longer
+# has (plugins/clinic/stale_pages.py): much faster rebuilds, and a failed
+# build leaves the last good one to look at. publishconf.py starts empty.
+DELETE_OUTPUT_DIRECTORY = False
 # Fast previews: Markdown is converted again only for files that changed,
 # and the clinic plugin keeps its body steps' results (body_steps.py);
 # cache_guard.py drops both when authors.yml, images, clinic settings or the

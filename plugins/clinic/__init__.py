@@ -23,6 +23,7 @@ from . import (
     search_index,
     security,
     site_context,
+    stale_pages,
     writer,
 )
 
@@ -30,6 +31,7 @@ from . import (
 def register():
     # First: it decides whether the content cache may be loaded at all.
     signals.initialized.connect(cache_guard.check)
+    signals.initialized.connect(stale_pages.start)
     signals.initialized.connect(body_steps.load)
     signals.initialized.connect(site_context.read_settings)
     signals.initialized.connect(images.read_settings)
@@ -54,6 +56,9 @@ def register():
     signals.article_generator_finalized.connect(reading_time.attach)
     signals.article_generator_finalized.connect(related.attach)
     signals.finalized.connect(body_steps.save)
+    signals.content_written.connect(stale_pages.page_written)
+    signals.static_generator_finalized.connect(stale_pages.static_files_known)
+    signals.finalized.connect(stale_pages.remove_stale_pages)
     minify.register()
     # pelican-granular-signals (set up by minify.register) runs "minify",
     # "compress", then "deploy" after `finalized`: the output check goes

@@ -125,11 +125,18 @@ class _BuildIndex:
                 f"Pagefind could not make the search index for {bundle} ({error})\n{RETRY}"
             ) from error
         try:
+            written = set()
             for file in files["files"]:
                 if file["path"] not in UNUSED_UI:
                     path = bundle / file["path"]
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(base64.b64decode(file["content"]))
+                    written.add(path)
+            # A preview writes over the last build (stale_pages.py): the files
+            # of the last index that this one does not have would linger.
+            for path in bundle.rglob("*"):
+                if path.is_file() and path not in written:
+                    path.unlink()
         except OSError as error:
             raise SearchIndexError(
                 f"Could not write the search index to {bundle} ({error})\n{RETRY}"

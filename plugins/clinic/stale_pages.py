@@ -1,0 +1,57 @@
+"""Local previews write over the last build instead of deleting it first,
+then remove the pages this build did not write.
+
+Deleting the output folder before every build (Pelican's
+DELETE_OUTPUT_DIRECTORY) makes each `invoke livereload` rebuild create
+about 2,500 files afresh, and on ext4 creating a file where thousands were
+just deleted costs several times more than writing over one (the kernel
+looks for a free inode it may reuse): that was half of a rebuild's time at
+1,000 articles (benchmarks/build-notes.md). It also left nothing to show
+while a failed build was being fixed. So preview builds keep the folder,
+and at the end remove each page (.html) that no generator wrote this time,
+so a renamed or deleted article's old page is gone as it would be online.
+Other files stay until `invoke clean`: images and styles are written over,
+and one left behind is harmless in a preview. Production builds start from
+an empty folder (publishconf.py) and need none of this.
+"""
+
+from pathlib import Path
+
+_written = set()  # absolute paths of the pages and static files of this build
+
+
+def start(pelican):
+    """`initialized`."""
+    _written.clear()
+
+
+def page_written(path, context):
+    """`content_written`: every page the writer wrote, in any process."""
+    _written.add(str(Path(path).resolve()))
+
+
+def static_files_known(generator):
+    """`static_generator_finalized`: static files are copied, not announced."""
+    output = Path(generator.output_path)
+    for static in generator.staticfiles:
+        _written.add(str((output / static.save_as).resolve()))
+
+
+def remove_stale_pages(pelican):
+    """`finalized`, last: pages of an earlier build that this one did not write."""
+    settings = pelican.settings
+    if settings.get("DELETE_OUTPUT_DIRECTORY") or not _written:
+        return  # the folder was emptied first (or nothing was written: a failed build)
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    stale = [page for page in output.rglob("*.html") if str(page) not in _written]
+    for page in stale:
+        page.unlink()
+        _remove_empty_folders(page.parent, output)
+    if stale:
+        print(f"Removed {len(stale)} page(s) an earlier build wrote and this one did not.")
+
+
+def _remove_empty_folders(folder, output):
+    while folder != output and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
