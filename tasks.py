@@ -71,6 +71,11 @@ def serve(c):
     c.run(f"{PELICAN} --listen --bind {HOST} --port {PORT} -s pelicanconf.py")
 
 
+# The page policy lets livereload's inline loader run; the edited page reloads
+# before the search index is finished (plugins/clinic/search_index.py).
+LIVERELOAD_SETTINGS = {"CLINIC_LIVERELOAD": True, "CLINIC_SEARCH_INDEX_BACKGROUND": True}
+
+
 @task
 def livereload(c):
     """Build, serve at http://localhost:8000, rebuild and reload on every save."""
@@ -80,8 +85,7 @@ def livereload(c):
 
     def rebuild():
         try:
-            # CLINIC_LIVERELOAD: the page policy lets livereload's inline loader run.
-            settings = read_settings(str(ROOT / "pelicanconf.py"), {"CLINIC_LIVERELOAD": True})
+            settings = read_settings(str(ROOT / "pelicanconf.py"), LIVERELOAD_SETTINGS)
             Pelican(settings).run()
         except Exception as error:  # keep serving; show the writer why
             print(f"\nBUILD FAILED, the browser still shows the last good build:\n{error}\n")

@@ -204,6 +204,35 @@ def test_a_build_that_fails_half_way_leaves_no_service_behind(tmp_path, monkeypa
     assert len(started) == 2
 
 
+def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypatch, capsys):
+    """The build returns once the pages are written; the next build (or
+    exit) waits for the index, which then holds the new page."""
+    started = record_services(monkeypatch)
+    content = make_content(tmp_path / "content", {"first": article(title="First")})
+    background = {"CLINIC_SEARCH_INDEX_BACKGROUND": True, "CACHE_PATH": str(tmp_path / "cache")}
+    site = build(tmp_path / "output", content, **background)
+    thread = search_index._current.get("background")
+    assert thread is not None, "the index was finished before the build returned"
+    write(content / "articles" / "second.md", article(title="Second"))
+    build(tmp_path / "output", content, **background)  # waits for the first index
+    assert len(started) == 2 and not thread.is_alive()
+    search_index.wait_for_background_index()
+    assert_stopped(started)
+    assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
+    assert capsys.readouterr().out.count("Search index:") == 2
+
+
+def test_a_background_index_that_fails_says_so_and_keeps_the_pages(tmp_path, capsys):
+    index = search_index._BuildIndex(tmp_path)
+    index.add(str(written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))))
+    (tmp_path / "pagefind").write_text("a file where the index folder goes")
+    search_index._finish_in_background(index)  # as its thread runs it: no exception
+    out = capsys.readouterr().out
+    assert "SEARCH INDEX FAILED (the pages are up to date, search is not)" in out
+    assert f"Could not write the search index to {tmp_path / 'pagefind'}" in out
+    assert (tmp_path / "blog" / "a" / "index.html").is_file()
+
+
 def test_an_error_answered_by_pagefind_stops_the_build_naming_the_page(tmp_path):
     index = search_index._BuildIndex(tmp_path)
     page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))

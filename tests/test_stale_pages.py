@@ -33,6 +33,7 @@ def test_a_deleted_article_loses_its_page_and_nothing_else(tmp_path):
     (tmp_path / "content" / "images" / "note.html").write_text("<p>A static page.</p>")
     old_fragment = site / "pagefind" / "fragment" / "en_left-over.pf_fragment"
     old_fragment.write_bytes(b"from an earlier index")
+    (site / "blog" / "second" / "index.html.gz").write_bytes(b"a compressed copy")
     (tmp_path / "content" / "articles" / "second.md").unlink()
 
     preview(tmp_path)

@@ -104,7 +104,7 @@ def prepare(instance):
 
 
 def copy_to_output(generators):
-    """At all_generators_finalized (the output folder is already emptied):
+    """At all_generators_finalized (after Pelican emptied the output folder, if it does):
     copy each cached variant the site uses into the output."""
     settings = generators[0].settings
     documents = []

@@ -17,6 +17,7 @@ or pickled but the list of files written. A write that overrides another
 stops the build with the page and the error.
 """
 
+import gc
 import os
 import pickle
 import selectors
@@ -80,14 +81,21 @@ def _write_in_workers(writer, queued, announce):
     """Fork the workers; announce each queued page's files in queue order,
     as soon as the pages before it are written too."""
     workers = {}
-    for share in range(WORKERS):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            os.close(read_end)
-            _work(writer, queued, share, write_end)  # never returns
-        os.close(write_end)
-        workers[read_end] = pid
+    # Python's garbage collector, run in a worker, would write to every object
+    # the site holds and so copy the whole heap page by page: frozen objects
+    # are left alone (the use gc.freeze documents for forking).
+    gc.freeze()
+    try:
+        for share in range(WORKERS):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker
+                os.close(read_end)
+                _work(writer, queued, share, write_end)  # never returns
+            os.close(write_end)
+            workers[read_end] = pid
+    finally:
+        gc.unfreeze()
     failures = _collect(workers, queued, announce)
     if failures:
         raise PageWriteError(

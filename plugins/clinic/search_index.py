@@ -2,6 +2,11 @@
 and the index is written at `finalized`, after every build (preview,
 production, livereload), so /search/ always matches the pages.
 
+In `invoke livereload` (CLINIC_SEARCH_INDEX_BACKGROUND), the build returns as
+soon as the pages are written and the index is finished in a background
+thread: the edited page reloads without waiting for it, and the next build
+waits for it before it starts.
+
 Pagefind runs as a service (pagefind_service.py) rather than as one CLI run
 over the written site at the end: it parses pages on the other core while
 Pelican renders the rest, so the build only waits for the final write.
@@ -15,6 +20,7 @@ import atexit
 import base64
 import json
 import os
+import threading
 from pathlib import Path
 
 from pelican import signals
@@ -49,6 +55,7 @@ class SearchIndexError(Exception):
 
 
 def register():
+    signals.initialized.connect(wait_for_background_index)
     signals.all_generators_finalized.connect(open_index)
     signals.content_written.connect(add_page)
     signals.finalized.connect(write_index)
@@ -165,6 +172,17 @@ def write_index(pelican):
     index = _current.pop("index", None)
     if index is None:
         return
+    if not pelican.settings.get("CLINIC_SEARCH_INDEX_BACKGROUND"):
+        _finish(index)
+        return
+    # The folder exists now, as the _headers file written next expects.
+    (index.output / BUNDLE).mkdir(parents=True, exist_ok=True)
+    thread = threading.Thread(target=_finish_in_background, args=(index,), name="search-index")
+    _current["background"] = thread
+    thread.start()
+
+
+def _finish(index):
     try:
         index.write()
     finally:
@@ -172,6 +190,21 @@ def write_index(pelican):
     output = index.output
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")
+
+
+def _finish_in_background(index):
+    try:
+        _finish(index)
+    except SearchIndexError as error:  # the build has returned: say it here
+        print(f"\nSEARCH INDEX FAILED (the pages are up to date, search is not):\n{error}\n")
+
+
+@atexit.register
+def wait_for_background_index(*_):
+    """`initialized` (and exit): the last build's index is finished first."""
+    thread = _current.pop("background", None)
+    if thread is not None:
+        thread.join()
 
 
 @atexit.register

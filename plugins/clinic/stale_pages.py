@@ -45,7 +45,8 @@ def remove_stale_pages(pelican):
     output = Path(settings["OUTPUT_PATH"]).resolve()
     stale = [page for page in output.rglob("*.html") if str(page) not in _written]
     for page in stale:
-        page.unlink()
+        for copy in (page, *page.parent.glob(f"{page.name}.*")):  # and its .gz/.br copies
+            copy.unlink()
         _remove_empty_folders(page.parent, output)
     if stale:
         print(f"Removed {len(stale)} page(s) an earlier build wrote and this one did not.")
