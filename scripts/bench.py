@@ -12,6 +12,7 @@ cache, as `invoke livereload` does. Results go to benchmarks/build.md.
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import platform
@@ -196,9 +197,21 @@ PLUGINS = []  # not the plugins installed in this environment
 """
 
 
+_runs = itertools.count(1)
+
+
+def fresh(output):
+    """A new, empty output folder for each build. The builds' outputs are
+    deleted together at the end, not one before the next: on this machine's
+    ext4, creating files just after thousands were deleted is several times
+    slower (the kernel passes over recently freed inodes), which slowed
+    whichever build came next, and ours, with more files, the most."""
+    return Path(f"{output}-{next(_runs)}")
+
+
 def run_build(kind, content, output, cache):
     """One build in its own process: (seconds, peak MiB, pages written)."""
-    shutil.rmtree(output, ignore_errors=True)
+    output = fresh(output)
     environ = {**os.environ, "SITEURL": "https://bench.example", "NEWSLETTER_ACTION": NEWSLETTER}
     if kind == "stock":
         conf = Path(cache).parent / "stock.py"
@@ -250,7 +263,7 @@ def incremental(content, output, cache):
     """livereload's loop in one process, with its settings: build, edit one
     article, rebuild. Returns (seconds until the pages are written, seconds
     until the search index is written too)."""
-    shutil.rmtree(output, ignore_errors=True)
+    output = fresh(output)
     edited = next((Path(content) / "articles").glob("*.md"))
     result = subprocess.run(
         [sys.executable, "-c", INCREMENTAL, str(content), str(output), str(cache), str(edited)],
@@ -301,7 +314,7 @@ PHASES = (
 
 def phases(content, output, cache):
     """[(phase, seconds)] of one build of ours, in its own process."""
-    shutil.rmtree(output, ignore_errors=True)
+    output = fresh(output)
     _drop_content_cache(cache)
     script = Path(cache).parent / "phased_build.py"
     script.write_text(PHASED_BUILD)
@@ -330,7 +343,7 @@ def profile(content, output, cache, top=15):
     """cProfile of our local build: the top functions by cumulative time
     that live in our plugin, our theme or the libraries it calls."""
     stats_file = Path(cache).parent / "profile.out"
-    shutil.rmtree(output, ignore_errors=True)
+    output = fresh(output)
     script = Path(cache).parent / "profiled_build.py"
     script.write_text(
         "import sys\nfrom pelican import main\n"
@@ -442,6 +455,7 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         "encode every variant); the others have the variants cached, as every build after the",
         "first does, and no content cache (every article read and rendered). Stock and ours",
         "are the median of interleaved runs (`--repeat`, default 3); the others run once.",
+        "Every build writes into a new folder; all are deleted at the end (see `fresh()`).",
         "",
         "| Articles | Build | Wall time (s) | Peak memory (MiB) | Pages written | Time vs stock |",
         "|---|---|---|---|---|---|",
