@@ -16,8 +16,9 @@ Two of the five are most of it, and both do work that cannot change the text:
 
 The output is the libraries', byte for byte: tests/test_typeset.py compares
 them on our content, on the cases their documentation lists, and on random
-HTML built from the characters and tags the filters react to. amp, caps and
-initial_quotes are typogrify's own, in typogrify's order.
+HTML built from the characters and tags the filters react to. amp (skipped
+where its pattern cannot match), caps and initial_quotes are typogrify's own,
+in typogrify's order.
 """
 
 import re
@@ -30,6 +31,9 @@ from typogrify import filters
 _BLOCK_CLOSER = re.compile(r"</(?:p|h[1-6]|li|dt|dd)>")
 _INLINE_CLOSERS = ("</a>", "</em>", "</span>", "</strong>", "</i>", "</b>")
 _INLINE_TAG_START = re.compile(r"</?(?:a|em|span|strong|i|b)")
+
+# typogrify's amp pattern: an ampersand (or its entity) with space on both sides.
+_LONE_AMPERSAND = re.compile(r"(\s|&nbsp;)(&|&amp;|&\#38;)(\s|&nbsp;)")
 
 # The elements smartypants leaves alone (smartypants.tags_to_skip).
 _SKIPPED_TAG = re.compile(rf"<(/)?({'|'.join(smartypants.tags_to_skip)})[^>]*>", re.I)
@@ -45,8 +49,10 @@ def typogrify(fragment):
 
 
 def _apply_filters(html):
-    # typogrify's applyfilters() order.
-    html = filters.amp(html)
+    # typogrify's applyfilters() order. amp changes nothing where its pattern
+    # (a lone ampersand between spaces) is nowhere in the text.
+    if _LONE_AMPERSAND.search(html):
+        html = filters.amp(html)
     html = educate_html(html)
     html = filters.caps(html)
     html = filters.initial_quotes(html)
