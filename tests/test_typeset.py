@@ -46,7 +46,8 @@ PIECES = [
     "&nbsp;", "&#8212;", "<p>", "</p>", "<h2>", "</h2>", "<li>", "</li>", "<em>", "</em>",
     '<a href="a\'b">', "</a>", "<pre>", "</pre>", "<code>", "</code>", "<kbd>", "</kbd>",
     "<script>", "</script>", "<!-- c -->", "<!-- a -- b -->", "<br>", "x", "(", "[",
-    " &#38; ", "&nbsp;&amp;&nbsp;", "\xa0", "\t", "<h3>", "</h3>", "<dt>", "</dd>", "<b>", "</b>", "<i>", "</i>", "</li ",
+    " &#38; ", "&nbsp;&amp;&nbsp;", "\xa0", "\t", "<h3>", "</h3>", "<dt>", "</dd>", "<b>",
+    "</b>", "<i>", "</i>", "</li ",
     '<span class="c d">', "</span>", "<strong>", "</strong>", '<abbr title="x y">', "</abbr>",
     '<img alt="a b">', "</blockquote>", "<a <b>", "<>", ">", "<", "</p", "last word",
 ]  # fmt: skip
