@@ -35,8 +35,7 @@ CACHE_FILE = "clinic-body-steps.pickle"
 
 @dataclass(frozen=True)
 class BodySteps:
-    typographic: str  # the body after typogrify
-    linked: str  # ... and with external links marked: what the page shows
+    linked: str  # the body after typogrify, with external links marked: what the page shows
     opening: str  # plain-text opening, for descriptions
     words: int  # words of plain text, for the reading time
     scanned: html_scan.ScannedHtml  # the content check's scan of the body as written
@@ -56,20 +55,22 @@ def compute(fragment, siteurl):
     linked = links.mark_external_links(typographic, siteurl)
     text = plain_text(linked)
     scanned = html_scan.scan(fragment)
-    return BodySteps(typographic, linked, shorten(text), len(text.split()), scanned)
+    return BodySteps(linked, shorten(text), len(text.split()), scanned)
 
 
 def lookup(fragment, siteurl):
     """The kept result for this body, or None."""
-    found = _results.get(key(fragment, siteurl))
+    body_key = key(fragment, siteurl)
+    found = _results.get(body_key)
     if found is not None:
-        _used.add(key(fragment, siteurl))
+        _used.add(body_key)
     return found
 
 
 def store(fragment, siteurl, steps):
-    _results[key(fragment, siteurl)] = steps
-    _used.add(key(fragment, siteurl))
+    body_key = key(fragment, siteurl)
+    _results[body_key] = steps
+    _used.add(body_key)
 
 
 def for_body(fragment, siteurl):
