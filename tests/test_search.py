@@ -233,31 +233,31 @@ def test_a_background_index_that_fails_says_so_and_keeps_the_pages(tmp_path, cap
     assert (tmp_path / "blog" / "a" / "index.html").is_file()
 
 
-def test_an_error_answered_by_pagefind_stops_the_build_naming_the_page(tmp_path):
-    index = search_index._BuildIndex(tmp_path)
-    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
-    index.index_id = 7  # an index this service never made: Pagefind answers an error
+def error_writing(index, page):
+    """Send `page`, write the index: the SearchIndexError's message."""
     try:
         index.add(str(page))
         with pytest.raises(SearchIndexError) as error:
             index.write()
     finally:
         index.service.close()
-    message = str(error.value)
+    return str(error.value)
+
+
+def test_an_error_answered_by_pagefind_stops_the_build_naming_the_page(tmp_path):
+    index = search_index._BuildIndex(tmp_path)
+    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
+    index.index_id = 7  # an index this service never made: Pagefind answers an error
+    message = error_writing(index, page)
     assert f"Pagefind could not index {page}" in message
     assert "Invalid index" in message and "rebuild" in message
 
 
 def test_an_index_that_cannot_be_written_stops_the_build(tmp_path):
     index = search_index._BuildIndex(tmp_path)
-    index.add(str(written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))))
+    page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
     (tmp_path / "pagefind").write_text("a file where the index folder goes")
-    try:
-        with pytest.raises(SearchIndexError) as error:
-            index.write()
-    finally:
-        index.service.close()
-    message = str(error.value)
+    message = error_writing(index, page)
     assert f"Could not write the search index to {tmp_path / 'pagefind'}" in message
     assert "rebuild" in message
 
@@ -292,13 +292,7 @@ def test_pagefind_crashing_while_indexing_stops_the_build_with_its_output(tmp_pa
     fake_service(monkeypatch, "crash")
     index = search_index._BuildIndex(tmp_path)
     page = written_page(tmp_path, "blog/a/index.html", BODY.format(words="sleep"))
-    index.add(str(page))
-    try:
-        with pytest.raises(SearchIndexError) as error:
-            index.write()
-    finally:
-        index.service.close()
-    message = str(error.value)
+    message = error_writing(index, page)
     assert f"Pagefind could not index {page}" in message
     assert "exit code 101" in message and "panicked: out of memory" in message
     assert "rebuild" in message
