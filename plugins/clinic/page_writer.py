@@ -13,8 +13,9 @@ the same files as before.
 Forked workers start with the finished site in memory, so nothing is copied
 or pickled but the list of files written. A write that overrides another
 (`override_output`) is done at once, in order, as Pelican does; small sites
-(fewer than PARALLEL_MIN pages) are written in-process. A worker that fails
-stops the build with the page and the error.
+(fewer than PARALLEL_MIN pages), one-core machines and systems without fork
+are written in-process. A worker that fails stops the build with the page and
+the error.
 """
 
 import gc
@@ -52,7 +53,7 @@ class ParallelPageWriter(Writer):
     def flush(self):
         """Write every queued page; later writes are done at once."""
         queued, self._queued = self._queued or [], None
-        if len(queued) < PARALLEL_MIN or WORKERS < 2:
+        if len(queued) < PARALLEL_MIN or WORKERS < 2 or not hasattr(os, "fork"):
             for name, template, context, args, kwargs in queued:
                 super().write_file(name, template, context, *args, **kwargs)
             return
