@@ -1,9 +1,9 @@
-"""typogrify for titles and bodies.
+"""Titles as typographic HTML, and plain text out of HTML.
 
 Pelican's own TYPOGRIFY setting treats a title as HTML, so a `<` or `&` in a
-title would become markup. We keep TYPOGRIFY off and apply typogrify here:
-bodies (already HTML) as they are, titles escaped first. Each text is
-typogrified once, when its content object is created.
+title would become markup. We keep TYPOGRIFY off and apply typogrify
+ourselves (typeset.py): to titles here, escaped first, and to bodies (already
+HTML) with the other body steps (body_steps.py), once per body.
 """
 
 import html
