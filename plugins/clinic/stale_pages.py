@@ -5,7 +5,7 @@ Deleting the output folder before every build (Pelican's
 DELETE_OUTPUT_DIRECTORY) makes each `invoke livereload` rebuild create
 about 2,500 files afresh, and on ext4 creating a file where thousands were
 just deleted costs several times more than writing over one (the kernel
-looks for a free inode it may reuse): a rebuild at 1,000 articles took 5.7 s
+passes over recently freed inodes): a rebuild at 1,000 articles took 5.7 s
 instead of 4.3 s (benchmarks/build-notes.md). It also left nothing to show
 while a failed build was being fixed. So preview builds keep the folder,
 and at the end remove each page (.html) that no generator wrote this time,
