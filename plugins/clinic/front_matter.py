@@ -8,9 +8,10 @@ content check (sources.py) already reads every file with it, and stops the
 build on any front matter it cannot read. Everything else is the plugin's own
 code: only the call that parses the YAML text changes.
 
-When parallel.py has had a worker convert a file's Markdown, the reader takes
-that body and parses only the front matter; `convert_body` is the one place
-the body is converted, in a worker or here.
+When parallel.py has had a worker convert a file's Markdown (with
+`convert_body`, which converts it as YAMLMetadataReader.read does), the
+reader takes that body and parses only the front matter; otherwise it reads
+the file as pelican-yaml-metadata does.
 """
 
 import logging
