@@ -8,10 +8,10 @@ content check (sources.py) already reads every file with it, and stops the
 build on any front matter it cannot read. Everything else is the plugin's own
 code: only the call that parses the YAML text changes.
 
-When parallel.py has had a worker convert a file's Markdown (with
+When parallel.py has had a worker read a file and convert its Markdown (with
 `convert_body`, which converts it as YAMLMetadataReader.read does), the
-reader takes that body and parses only the front matter; otherwise it reads
-the file as pelican-yaml-metadata does.
+reader takes that body and the front matter's text from there and only parses
+the front matter; otherwise it reads the file as pelican-yaml-metadata does.
 """
 
 import logging
@@ -28,26 +28,24 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class LibYAMLMetadataReader(YAMLMetadataReader):
     def read(self, source_path):
-        body = parallel.converted_body(source_path)
-        front_matter = None if body is None else self._split(source_path)[0]
-        if front_matter is None:  # not converted ahead (or changed since): read it all here
+        converted = parallel.converted_body(source_path)
+        if converted is None:  # not converted ahead: read it all here
             return super().read(source_path)
+        front_matter, body = converted
         metadata = self._load_yaml_metadata(front_matter, source_path)
         # As YAMLMetadataReader.read does: Markdown's Meta, as the meta extension sets it.
         self._md.Meta = {key: _as_meta(value) for key, value in metadata.items()}
         return body, metadata
 
     def convert_body(self, source_path):
-        """The HTML of the Markdown after the front matter, as YAMLMetadataReader.read
-        makes it, or None for a file without front matter (read() handles those)."""
-        front_matter, body = self._split(source_path)
-        return None if front_matter is None else self._md.reset().convert(body)
-
-    @staticmethod
-    def _split(source_path):
+        """(the front matter's text, the HTML of the Markdown after it, as
+        YAMLMetadataReader.read makes it), or None for a file without front
+        matter (read() handles those)."""
         with pelican_open(source_path) as text:
             match = HEADER_RE.fullmatch(text)
-        return (match.group("metadata"), match.group("content")) if match else (None, text)
+        if not match:
+            return None
+        return match.group("metadata"), self._md.reset().convert(match.group("content"))
 
     def _load_yaml_metadata(self, text, source_path):
         # As YAMLMetadataReader._load_yaml_metadata, with libyaml's loader.

@@ -43,7 +43,7 @@ class _Batch:
         self.pool = None
         self.readers = None  # Pelican's Readers, for the workers
         self.read_ahead = {}  # source path -> future of read_article's result
-        self.bodies_done = {}  # source path -> read_article's result, once read
+        self.bodies_done = {}  # source path -> (body, BodySteps), once read
 
     def submit(self, function, *args):
         if self.pool is None:
@@ -66,13 +66,15 @@ def body_steps_for(fragment, siteurl):
 
 
 def read_article(path, siteurl):
-    """In a worker: (the Markdown body of the file at `path`, its BodySteps),
-    or None if the reader would not convert it this way. The site's reader
-    is the main process's, as it was when the worker forked."""
-    fragment = _reader_for(path).convert_body(path)
-    if fragment is None:
+    """In a worker: (the front matter's text, the Markdown body of the file
+    at `path`, its BodySteps), or None if the reader would not convert it this
+    way. The site's reader is the main process's, as it was when the worker
+    forked."""
+    converted = _reader_for(path).convert_body(path)
+    if converted is None:
         return None
-    return fragment, body_steps_for(fragment, siteurl)
+    front_matter, fragment = converted
+    return front_matter, fragment, body_steps_for(fragment, siteurl)
 
 
 def open_batch(generator):
@@ -111,8 +113,9 @@ def _reader_for(path):
 
 
 def converted_body(path):
-    """For the reader: the Markdown body a worker made of `path`, or None
-    (not sent to a worker, or the worker failed: the reader does it)."""
+    """For the reader: (the front matter's text, the Markdown body) a worker
+    made of `path`, or None (not sent to a worker, or the worker failed: the
+    reader does it)."""
     batch = _current.get("batch")
     future = batch and batch.read_ahead.pop(path, None)
     if future is None:
@@ -123,8 +126,9 @@ def converted_body(path):
         return None
     if result is None:
         return None
-    batch.bodies_done[path] = result
-    return result[0]
+    front_matter, fragment, steps = result
+    batch.bodies_done[path] = fragment, steps
+    return front_matter, fragment
 
 
 def defer(instance):
