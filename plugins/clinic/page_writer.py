@@ -62,14 +62,15 @@ class ParallelPageWriter(Writer):
     def _announce(self, queued_page, paths):
         """Pelican's bookkeeping and signal for files a worker wrote."""
         name, _template, context, _args, kwargs = queued_page
+        local = {key: value for key, value in kwargs.items() if key not in _WRITE_FILE_OPTIONS}
+        page_context = {**context, "output_file": name, **local}  # once per page, not per file
         for path in paths:
             if path in self._written_files:
                 raise FileOverwriteFailedError(
                     f'Failed to overwrite "{path}": another page was written to it ({name})'
                 )
             self._written_files.add(path)
-            local = {key: value for key, value in kwargs.items() if key not in _WRITE_FILE_OPTIONS}
-            signals.content_written.send(path, context={**context, "output_file": name, **local})
+            signals.content_written.send(path, context=page_context)
 
 
 def flush_pages(generator, writer):
