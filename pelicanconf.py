@@ -57,9 +57,13 @@ LOCATIONS_SAVE_AS = "locations/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locations", "search"]
-# Site search: a Pagefind index is built after every build (plugins/clinic/search_index.py).
+# Site search: a Pagefind index of the written pages (plugins/clinic/search_index.py).
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
+# The quick preview (`invoke build`) leaves the index out: it costs as much
+# as half a stock Pelican build. livereload, serve, `invoke build --search`
+# and production (publishconf.py) build it.
+CLINIC_SEARCH_INDEX = False
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None}

@@ -13,6 +13,7 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "https://newpathways.example").rstrip("/")
 RELATIVE_URLS = False
 CLINIC_PRODUCTION = True
+CLINIC_SEARCH_INDEX = True
 
 # Drafts and future-dated (scheduled) articles are never published.
 WITH_FUTURE_DATES = False

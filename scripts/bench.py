@@ -3,8 +3,11 @@
 Generates a seeded corpus of N realistic articles (about 1,000 words, headings,
 lists, links, one image each, front matter valid for our content rules) into
 a temporary folder and builds it, each build in its own process, with:
-- ours: this project's theme, plugin and local settings (pelicanconf.py),
-- ours (production): publishconf.py (minify, feeds, .gz/.br copies),
+- ours: this project's theme, plugin and local settings (pelicanconf.py):
+  the quick preview, `invoke build`, which leaves out the search index,
+- ours + search index: the same with the Pagefind index, as `invoke build
+  --search`, `invoke serve` and livereload build it,
+- ours (production): publishconf.py (minify, feeds, .gz/.br copies, index),
 - stock: Pelican's default theme and settings, same Markdown;
 then an incremental preview: edit one article and rebuild with the content
 cache, as `invoke livereload` does. Results go to benchmarks/build.md.
@@ -28,6 +31,9 @@ from pathlib import Path
 import yaml
 from machine_info import machine
 from PIL import Image, ImageDraw
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tasks import WITH_SEARCH  # tasks.py lives at the root
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "benchmarks" / "build.md"
@@ -197,6 +203,8 @@ PLUGINS = []  # not the plugins installed in this environment
 """
 
 
+SEARCH = "ours + search index"
+
 _runs = itertools.count(1)
 
 
@@ -220,6 +228,8 @@ def run_build(kind, content, output, cache):
     else:
         conf = "publishconf.py" if kind == "production" else "pelicanconf.py"
         command = ["-s", conf, "--cache-path", str(cache)]
+        if kind == SEARCH:
+            command += WITH_SEARCH.split()
     command = [sys.executable, "-m", "pelican", str(content), *command, "-o", str(output), "-q"]
     return _measure(command, environ, output)
 
@@ -313,14 +323,15 @@ PHASES = (
 
 
 def phases(content, output, cache):
-    """[(phase, seconds)] of one build of ours, in its own process."""
+    """[(phase, seconds)] of one build of ours with the search index (so the
+    index's phase shows too), in its own process."""
     output = fresh(output)
     _drop_content_cache(cache)
     script = Path(cache).parent / "phased_build.py"
     script.write_text(PHASED_BUILD)
     names = ",".join(name for name, _ in PHASES if name != "end")
     command = [sys.executable, str(script), names, str(content), "-s", "pelicanconf.py"]
-    command += ["-o", str(output), "--cache-path", str(cache), "-q"]
+    command += [*WITH_SEARCH.split(), "-o", str(output), "--cache-path", str(cache), "-q"]
     environ = {**os.environ, "SITEURL": "https://bench.example", "NEWSLETTER_ACTION": NEWSLETTER}
     result = subprocess.run(
         command, check=False, cwd=ROOT, env=environ, capture_output=True, text=True
@@ -396,7 +407,7 @@ def main(argv=None):
             _show(size, "ours cold", row["ours cold"])
             # Then stock and ours in turn (the machine's load hits both alike),
             # ours with its image variants cached and no content cache.
-            runs = {"stock": [], "ours": []}
+            runs = {"stock": [], "ours": [], SEARCH: []}
             for _ in range(args.repeat):
                 for kind, kind_runs in runs.items():
                     _drop_content_cache(cache)
@@ -406,12 +417,13 @@ def main(argv=None):
                 row[kind] = sorted(kind_runs)[len(kind_runs) // 2]  # median by time
             row["production"] = run_build("production", content, output, cache)
             _show(size, "production", row["production"])
-            ratio = row["ours"][0] / row["stock"][0]
-            print(f"N={size:5} ours/stock (medians): {ratio:.2f}x", flush=True)
+            for kind in ("ours", SEARCH):
+                ratio = row[kind][0] / row["stock"][0]
+                print(f"N={size:5} {kind}/stock (medians): {ratio:.2f}x", flush=True)
             results.append(row)
             _drop_content_cache(cache)
             pages, indexed = incremental(content, output, cache)
-            incremental_results.append((size, pages, indexed, row["ours"][0]))
+            incremental_results.append((size, pages, indexed, row["ours"][0], row[SEARCH][0]))
             print(f"N={size:5} one edit, rebuild: pages {pages:.2f} s, index {indexed:.2f} s")
         largest = max(sizes)
         content, cache = scratch / f"content-{largest}", scratch / f"cache-{largest}"
@@ -424,7 +436,7 @@ def main(argv=None):
 
 
 def _show(size, kind, result):
-    print(f"N={size:5} {kind:12} {_fmt(result)}", flush=True)
+    print(f"N={size:5} {kind:20} {_fmt(result)}", flush=True)
 
 
 def _drop_content_cache(cache):
@@ -450,11 +462,13 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         "Each build runs in its own process; peak memory is",
         "the process's maximum resident set size. The corpus is generated (seeded): ~1,000-word",
         f"articles with headings, lists, links and one image each ({IMAGE_POOL} distinct images).",
-        '"ours" is the local preview build (pelicanconf.py), "production" is publishconf.py',
-        '(minified, feeds, .gz/.br copies). "cold" builds start with no image cache (they',
-        "encode every variant); the others have the variants cached, as every build after the",
-        "first does, and no content cache (every article read and rendered). Stock and ours",
-        "are the median of interleaved runs (`--repeat`, default 3); the others run once.",
+        '"ours" is the quick local preview (pelicanconf.py, `invoke build`): no search index.',
+        '"ours + search index" adds the Pagefind index (`invoke build --search`, serve,',
+        'livereload). "production" is publishconf.py (minified, feeds, .gz/.br copies, index).',
+        '"cold" builds start with no image cache (they encode every variant); the others have',
+        "the variants cached, as every build after the first does, and no content cache (every",
+        "article read and rendered). Stock, ours and ours + search index are the median of",
+        "interleaved runs (`--repeat`, default 3); the others run once.",
         "Every build writes into a new folder; all are deleted at the end (see `fresh()`).",
         "",
         "| Articles | Build | Wall time (s) | Peak memory (MiB) | Pages written | Time vs stock |",
@@ -462,7 +476,7 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
     ]
     for row in results:
         stock_seconds = row["stock"][0]
-        for kind in ("stock", "ours cold", "ours", "production"):
+        for kind in ("stock", "ours cold", "ours", SEARCH, "production"):
             seconds, memory, pages = row[kind]
             lines.append(
                 f"| {row['size']} | {kind} | {seconds:.2f} | {memory:.0f} | {pages} | "
@@ -475,6 +489,7 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
             "",
             f"Growth from {first['size']} to {last['size']} articles ({scale:.0f}x the articles): "
             f"ours {last['ours'][0] / first['ours'][0]:.1f}x the time, "
+            f"ours + search index {last[SEARCH][0] / first[SEARCH][0]:.1f}x, "
             f"stock {last['stock'][0] / first['stock'][0]:.1f}x.",
         ]
     lines += [
@@ -487,18 +502,20 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         "the search index is finished in the background (the next build waits for it).",
         "",
         "| Articles | Rebuild: pages written (s) | vs a full build of ours "
-        "| Search index written too (s) | vs a full build of ours |",
+        "| Search index written too (s) | vs a full build of ours + search index |",
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| {size} | {pages:.2f} | {pages / full:.2f}x | {indexed:.2f} | {indexed / full:.2f}x |"
-        for size, pages, indexed, full in incremental_results
+        f"| {size} | {pages:.2f} | {pages / full:.2f}x | {indexed:.2f} | "
+        f"{indexed / full_search:.2f}x |"
+        for size, pages, indexed, full, full_search in incremental_results
     ]
     if phased:
         size, rows = phased
         lines += [
             "",
-            f"## Where the time of our build goes (N={size}, one more run, phases between signals)",
+            f"## Where the time of our build goes (N={size}, ours + search index, one more run,",
+            "phases between signals)",
             "",
             "| Seconds | Phase |",
             "|---|---|",

@@ -15,9 +15,13 @@ import pytest
 from clinic import pagefind_service, search_index
 from clinic.search_index import SearchIndexError
 from fixture_site import article, make_content
+from invoke import Context
 from pelican import signals
 from sitebuilder import ROOT, build, html_pages, soup, text, write
 from test_site import ARTICLES, LOCATIONS, front_matter
+
+import tasks
+from tasks import LIVERELOAD_SETTINGS, WITH_SEARCH
 
 SEARCH_JS = "/theme/js/search.js"
 # Published pages with main content: the only pages the index may hold.
@@ -34,6 +38,18 @@ CHROME = [
     "Previous article",
     "min read",
 ]
+
+
+# The quick preview (pelicanconf.py) has no index; livereload, serve,
+# `invoke build --search` and production do.
+SEARCH = {"CLINIC_SEARCH_INDEX": True}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The real content, built with the local settings and the search index,
+    as `invoke livereload` and `invoke serve` build it."""
+    return build(tmp_path_factory.mktemp("searchable"), **SEARCH)
 
 
 def pagefind_fragments(site):
@@ -101,7 +117,7 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_indexed(tmp_path)
             "later": article(title="Later", tags="[Spravato]", date="2099-01-01"),
         },
     )
-    site = build(tmp_path / "output", content)
+    site = build(tmp_path / "output", content, **SEARCH)
     assert (site / "drafts/unfinished/index.html").is_file()
     assert (site / "blog/later/index.html").is_file()
     indexed = set(pagefind_fragments(site))
@@ -173,9 +189,9 @@ def test_each_build_has_its_own_service_and_leaves_none_running(tmp_path, monkey
     """livereload builds again and again in one process."""
     started = record_services(monkeypatch)
     content = make_content(tmp_path / "content", {"first": article(title="First")})
-    build(tmp_path / "one", content)
+    build(tmp_path / "one", content, **SEARCH)
     write(content / "articles" / "second.md", article(title="Second"))
-    site = build(tmp_path / "two", content)
+    site = build(tmp_path / "two", content, **SEARCH)
     assert len(started) == 2 and started[0].pid != started[1].pid
     assert_stopped(started)
     assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
@@ -192,13 +208,13 @@ def test_a_build_that_fails_half_way_leaves_no_service_behind(tmp_path, monkeypa
     signals.content_written.connect(fail_after_the_first_indexed_page)
     try:
         with pytest.raises(RuntimeError, match="disk full"):
-            build(tmp_path / "failed", content)
+            build(tmp_path / "failed", content, **SEARCH)
     finally:
         signals.content_written.disconnect(fail_after_the_first_indexed_page)
     # Its index is never written; the next build (livereload) stops the
     # service first, and so does Python's exit (the same function, atexit).
     assert started[0].pid in pagefind_children()
-    search_index.open_index([SimpleNamespace(output_path=tmp_path / "next")])
+    search_index.open_index([SimpleNamespace(output_path=tmp_path / "next", settings=SEARCH)])
     search_index.discard_unfinished()
     assert_stopped(started)
     assert len(started) == 2
@@ -209,7 +225,7 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
     exit) waits for the index, which then holds the new page."""
     started = record_services(monkeypatch)
     content = make_content(tmp_path / "content", {"first": article(title="First")})
-    background = {"CLINIC_SEARCH_INDEX_BACKGROUND": True, "CACHE_PATH": str(tmp_path / "cache")}
+    background = {**LIVERELOAD_SETTINGS, "CACHE_PATH": str(tmp_path / "cache")}
     site = build(tmp_path / "output", content, **background)
     thread = search_index._current.get("background")
     assert thread is not None, "the index was finished before the build returned"
@@ -220,6 +236,48 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
     assert_stopped(started)
     assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
     assert capsys.readouterr().out.count("Search index:") == 2
+
+
+def test_the_quick_preview_builds_no_index_and_its_search_page_says_so(tmp_path):
+    content = make_content(tmp_path / "content", {"live": article(title="Live")})
+    site = build(tmp_path / "output", content, **SEARCH)
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    build(tmp_path / "output", content)  # pelicanconf.py as it is (`invoke build`)
+    # The last build's index would find pages as they were: it goes.
+    assert not (site / "pagefind").exists()
+    page = soup(site, "search/")
+    assert "invoke build --search" in text(page.find(id="search-not-built"))
+    assert page.find(id="search") is None  # no box that could only find nothing
+    assert page.find_all("script", src=True) == []
+    listing = page.find("section", class_="all-articles")
+    assert "/blog/live/" in [link["href"] for link in listing.find_all("a")]
+
+
+def test_invoke_build_search_builds_the_index(tmp_path):
+    commands = []
+
+    class Recording(Context):
+        def run(self, command, **_):
+            commands.append(command)
+
+    tasks.build(Recording(), search=True)
+    tasks.build(Recording())
+    quick = f"{tasks.PELICAN} content -s pelicanconf.py"
+    assert commands == [f"{quick} {WITH_SEARCH}", quick]
+    content = make_content(tmp_path / "content", {"live": article(title="Live")})
+    command = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py"]
+    command += [*WITH_SEARCH.split(), "-o", str(tmp_path / "output")]
+    command += ["--cache-path", str(tmp_path / "cache")]
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+    assert "/blog/live/" in pagefind_fragments(tmp_path / "output")
+
+
+def test_a_search_index_setting_that_is_not_true_or_false_stops_the_build(tmp_path):
+    content = make_content(tmp_path / "content", {"live": article(title="Live")})
+    expected = "CLINIC_SEARCH_INDEX is 'yes', but it must be True or False -> fix it in pelicanconf"
+    with pytest.raises(SearchIndexError, match=re.escape(expected)):
+        build(tmp_path / "output", content, CLINIC_SEARCH_INDEX="yes")
+    assert not list((tmp_path / "output").rglob("*.html"))  # stopped before any page
 
 
 def test_a_background_index_that_fails_says_so_and_keeps_the_pages(tmp_path, capsys):

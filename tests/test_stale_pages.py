@@ -12,11 +12,13 @@ ARTICLES = {"first": article("First"), "second": article("Second")}
 
 
 def preview(tmp_path):
+    """A livereload build: it writes the search index too."""
     return build(
         tmp_path / "output",
         tmp_path / "content",
         CACHE_PATH=str(tmp_path / "cache"),
         CLINIC_IMAGE_CACHE=str(tmp_path / "image-cache"),
+        CLINIC_SEARCH_INDEX=True,
     )
 
 

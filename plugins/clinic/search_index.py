@@ -1,6 +1,13 @@
 """The site search index: each page goes to Pagefind as Pelican writes it,
-and the index is written at `finalized`, after every build (preview,
-production, livereload), so /search/ always matches the pages.
+and the index is written at `finalized`, so /search/ matches the pages.
+
+Which builds make it (CLINIC_SEARCH_INDEX, True unless a settings file says
+otherwise): production always, `invoke livereload` and `invoke serve` too.
+The quick preview build (`invoke build`, pelicanconf.py) leaves it out: on
+a 2-core machine the index takes as long as half of a whole stock Pelican
+build of 1,000 articles, and a writer checking pages does not need it; its
+/search/ page says how to get it (`invoke build --search`). A preview
+without the index also removes the last build's, which would be out of date.
 
 In `invoke livereload` (CLINIC_SEARCH_INDEX_BACKGROUND), the build returns as
 soon as the pages are written and the index is finished in a background
@@ -20,6 +27,7 @@ import atexit
 import base64
 import json
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -56,6 +64,7 @@ class SearchIndexError(Exception):
 
 def register():
     signals.initialized.connect(wait_for_background_index)
+    signals.initialized.connect(check_setting)
     signals.all_generators_finalized.connect(open_index)
     signals.content_written.connect(add_page)
     signals.finalized.connect(write_index)
@@ -150,10 +159,28 @@ class _BuildIndex:
             ) from error
 
 
+def index_wanted(settings):
+    """CLINIC_SEARCH_INDEX: True (the default) or False, nothing else."""
+    wanted = settings.get("CLINIC_SEARCH_INDEX", True)
+    if not isinstance(wanted, bool):
+        raise SearchIndexError(
+            f"CLINIC_SEARCH_INDEX is {wanted!r}, but it must be True or False -> "
+            "fix it in pelicanconf.py/publishconf.py (True builds the search index)"
+        )
+    return wanted
+
+
+def check_setting(pelican):
+    """`initialized`: a mistyped setting stops the build before any work;
+    the templates see the setting even where a site leaves it out."""
+    pelican.settings["CLINIC_SEARCH_INDEX"] = index_wanted(pelican.settings)
+
+
 def open_index(generators):
     """`all_generators_finalized`: pages are about to be written."""
     discard_unfinished()
-    _current["index"] = _BuildIndex(generators[0].output_path)
+    if index_wanted(generators[0].settings):
+        _current["index"] = _BuildIndex(generators[0].output_path)
 
 
 def add_page(path, context):
@@ -171,6 +198,8 @@ def write_index(pelican):
     """`finalized`: write the index and stop the service, or stop the build."""
     index = _current.pop("index", None)
     if index is None:
+        if not index_wanted(pelican.settings):
+            _remove_old_index(Path(pelican.output_path) / BUNDLE)
         return
     if not pelican.settings.get("CLINIC_SEARCH_INDEX_BACKGROUND"):
         _finish(index)
@@ -180,6 +209,13 @@ def write_index(pelican):
     thread = threading.Thread(target=_finish_in_background, args=(index,), name="search-index")
     _current["background"] = thread
     thread.start()
+
+
+def _remove_old_index(bundle):
+    """A preview built without the index: the last build's would find pages
+    that changed or are gone, so it goes, and /search/ says why."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    print("Search index: not built in this preview (run `invoke build --search` for it)")
 
 
 def _finish(index):
