@@ -1,11 +1,23 @@
 """Links that leave the site tell the other site nothing (rel="noopener
 noreferrer"); links within the site are left exactly as written."""
 
-from clinic.links import mark_external_links
+import random
+from html.parser import HTMLParser
+
+import markdown
+from clinic import body_steps, links
+from clinic.html_scan import scan_marking_links
+from clinic.typeset import typogrify
 from fixture_site import article, make_content
 from sitebuilder import build, soup, text, write
+from test_typeset import PIECES, our_bodies
 
 SITEURL = "https://clinic.example"
+
+
+def mark_external_links(html, siteurl):
+    return scan_marking_links(html, siteurl)[1]
+
 
 BODY = """
 Read the [NIMH overview](https://www.nimh.nih.gov/health/topics/depression?a=1&b=2).
@@ -72,3 +84,57 @@ def test_links_in_built_articles(tmp_path):
         assert not links[name].get("rel"), name
     page_link = soup(site, "sources/").find("main").find("a", href="https://www.fda.gov/")
     assert page_link["rel"] == ["noopener", "noreferrer"]
+
+
+# body_steps.py marks links in the body as written, in the content check's
+# pass, then runs typogrify: the same page as marking typogrify's output.
+
+
+def test_marking_before_typogrify_gives_the_same_pages():
+    # Our content links to no other site (yet): BODY's Markdown does, 4 times.
+    bodies = [*our_bodies(), markdown.markdown(BODY, extensions=["extra", "toc"])]
+    for body in bodies:
+        after = mark_external_links(typogrify(body), SITEURL)
+        assert body_steps.compute(body, SITEURL).linked == after
+
+
+LINKS = [
+    '<a href="https://x.example/a--b">',
+    '<a href="/in">',
+    '<a title="it\'s -- &quot;x&quot;" href="https://y.example">',
+    '<a rel="nofollow" href="//cdn.example/x">',
+    '<a\nhref="https://z.example"\n>',
+    '<a href="https://clinic.example/own">',
+]
+
+
+class _UnmarkedLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        external = links.is_external_link(tag, attributes, links.site_host(SITEURL))
+        if external and "noreferrer" not in (attributes.get("rel") or ""):
+            self.found.append(attributes)
+
+
+def unmarked(html):
+    parser = _UnmarkedLinks()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def test_broken_raw_html_still_has_every_external_link_marked():
+    # An unclosed end tag swallows the link in the body as written; typogrify's
+    # <span> then closes it, and the link is a real one in the page.
+    broken = '</li D.O.T. &#38; <a\nhref="https://z.example"\n>KU</a>'
+    assert unmarked(typogrify(broken))
+    assert not unmarked(body_steps.compute(broken, SITEURL).linked)
+    rng = random.Random(7)
+    pieces = PIECES + LINKS
+    for _ in range(5000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert not unmarked(body_steps.compute(html, SITEURL).linked), html

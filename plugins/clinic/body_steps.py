@@ -1,7 +1,7 @@
 """What the plugin works out from an article or page body alone, done once per body.
 
-For each body as Markdown made it: the typographic version (typeset.py), that
-version with external links marked (links.py), its plain-text opening (for
+For each body as Markdown made it: the typographic version (typeset.py) with
+external links marked (links.py), its plain-text opening (for
 descriptions and cards) and word count (for the reading time), and the
 content check's scan of the body as written (html_scan.py). These are most
 of the per-article work our plugin adds, and they depend on nothing but the
@@ -50,11 +50,15 @@ def key(fragment, siteurl):
 
 
 def compute(fragment, siteurl):
-    """Every step, with no cache (in a worker process, or on a cache miss)."""
-    typographic = typogrify(fragment) if fragment else fragment
-    linked = links.mark_external_links(typographic, siteurl)
+    """Every step, with no cache (in a worker process, or on a cache miss).
+    Links are marked before typogrify, in the scan's pass: typogrify leaves
+    tags as they are, so the page is the same as marking them after it
+    (tests/test_links.py), except in broken raw HTML, marked again after."""
+    scanned, marked = html_scan.scan_marking_links(fragment, siteurl)
+    linked = typogrify(marked) if marked else marked
+    if links.has_unmarked_external_link(linked, siteurl):  # broken raw HTML only
+        linked = html_scan.scan_marking_links(linked, siteurl)[1]
     text = plain_text(linked)
-    scanned = html_scan.scan(fragment)
     return BodySteps(linked, shorten(text), len(text.split()), scanned)
 
 

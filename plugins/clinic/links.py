@@ -2,33 +2,23 @@
 rel="noopener noreferrer": the other site learns nothing about which page
 (and so which condition) the visitor was reading.
 
-The body is parsed with the standard library's HTML parser; only the start
-tags of external links are rewritten, every other byte is left as written.
+html_scan.py finds the start tags of external links in the same pass over
+the body that the content check's scan makes; `mark` rewrites only those
+tags, every other byte is left as written.
 """
 
-from html import escape
-from html.parser import HTMLParser
+import re
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 PRIVATE_REL = ("noopener", "noreferrer")
+# Start tags of links as a browser finds them in finished HTML, and their href.
+_LINK_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-def mark_external_links(html, siteurl):
-    """`html` with rel="noopener noreferrer" added to each link to another host."""
-    own_host = urlsplit(siteurl or "").netloc.lower()
-    finder = _ExternalLinkFinder(own_host)
-    finder.feed(html)
-    finder.close()
-    if not finder.found:
-        return html
-    line_starts = _line_starts(html)
-    pieces, cursor = [], 0
-    for (line, column), raw, attrs in finder.found:
-        start = line_starts[line - 1] + column
-        pieces += [html[cursor:start], _with_private_rel(attrs)]
-        cursor = start + len(raw)
-    pieces.append(html[cursor:])
-    return "".join(pieces)
+def site_host(siteurl):
+    return urlsplit(siteurl or "").netloc.lower()
 
 
 def is_external(href, own_host):
@@ -38,20 +28,40 @@ def is_external(href, own_host):
     return bool(parts.netloc) and parts.netloc.lower() != own_host
 
 
-class _ExternalLinkFinder(HTMLParser):
-    def __init__(self, own_host):
-        super().__init__(convert_charrefs=True)
-        self.own_host = own_host
-        self.found = []  # ((line, column), raw start tag, attrs)
+def is_external_link(tag, attributes, own_host):
+    """A start tag (HTMLParser's tag name and attribute dict) of a link to another host."""
+    href = attributes.get("href") if tag == "a" else None
+    return bool(href) and is_external(href, own_host)
 
-    def handle_starttag(self, tag, attrs):
-        if tag != "a":
-            return
-        href = dict(attrs).get("href")
-        if href and is_external(href, self.own_host):
-            self.found.append((self.getpos(), self.get_starttag_text(), attrs))
 
-    handle_startendtag = handle_starttag
+def has_unmarked_external_link(html, siteurl):
+    """True if finished HTML still has a link to another host without
+    rel="noreferrer". Links are marked in the body as written, before
+    typogrify; in broken raw HTML (a tag left open) typogrify's added tags
+    can change where a tag ends, and with it which links a browser sees."""
+    own_host = site_host(siteurl)
+    for tag in _LINK_TAG.findall(html):
+        href = _HREF.search(tag)
+        if href and "noreferrer" not in tag:
+            value = unescape(next(group for group in href.groups() if group is not None))
+            if is_external(value, own_host):
+                return True
+    return False
+
+
+def mark(html, found):
+    """`html` with each start tag in `found` ((line, column) as HTMLParser
+    counts them, the raw tag, its attribute list) given the private rel."""
+    if not found:
+        return html
+    line_starts = _line_starts(html)
+    pieces, cursor = [], 0
+    for (line, column), raw, attrs in found:
+        start = line_starts[line - 1] + column
+        pieces += [html[cursor:start], _with_private_rel(attrs)]
+        cursor = start + len(raw)
+    pieces.append(html[cursor:])
+    return "".join(pieces)
 
 
 def _with_private_rel(attrs):
