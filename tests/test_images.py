@@ -2,9 +2,12 @@
 srcset, sizes, width and height; the hero first, everything else lazy; and
 a rebuild that encodes nothing it has encoded before."""
 
+import random
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from clinic.img_tag import img_with
 from conftest import PRODUCTION_SITEURL
 from fixture_site import article, make_content
 from PIL import Image
@@ -182,3 +185,30 @@ def test_production_pages_reference_only_images_that_were_written(production_sit
             assert path.is_file(), f"{page_path} refers to {url}, which was not written"
             checked += 1
     assert checked > 100
+
+
+# img_tag.py prints a body image's new <img> as BeautifulSoup did, byte for byte.
+
+IMG_TAGS = [
+    '<img alt="A calm room" src="/images/x.jpg" />',
+    '<img src="/images/x.jpg" alt="It\'s &quot;fine&quot; &amp; <safe>" title="Say "hi"">',
+    "<img alt='Say \"hi\"' src=/images/x.jpg ismap>",
+    '<IMG SRC="/images/x.jpg" Alt="Upper &eacute; &#8212; case" class="  wide   left ">',
+    '<img src="/images/x.jpg" alt="" alt="second wins" data-note="a>b">',
+]
+IMG_PIECES = ["a", " ", "'", '"', "&", "&amp;", "<", ">", "&#39;", "é", "  ", "&nbsp;"]
+
+
+def test_img_tags_are_printed_as_beautifulsoup_prints_them():
+    rng = random.Random(3)
+    tags = IMG_TAGS + [
+        '<img alt="{}" title=\'{}\' class="{}" src="/images/x.jpg">'.format(
+            *("".join(rng.choice(IMG_PIECES) for _ in range(rng.randrange(8))) for _ in "123")
+        )
+        for _ in range(500)
+    ]
+    updates = {"src": "/images/800w/x.jpg", "width": "800", "height": "533", "loading": "lazy"}
+    for tag in tags:
+        img = BeautifulSoup(tag, "html.parser").img
+        img.attrs.update(updates)
+        assert img_with(tag, updates) == str(img), tag

@@ -31,6 +31,7 @@ from pelican.plugins.image_process import image_process
 from PIL import Image
 
 from .image_size import image_size
+from .img_tag import img_with
 
 VERSION = 1  # bump to invalidate every cached variant
 WIDTHS = (480, 800, 1200)
@@ -219,9 +220,8 @@ def _content_picture(tag, instance, settings):
         return tag  # not an image Pillow can read; the writer's tag is kept
     sources, attributes, files = _PICTURES[key]
     instance.clinic_image_files += files
-    img = BeautifulSoup(tag, "html.parser").img
-    img.attrs.update(attributes)  # the writer's alt and title stay
-    return f"<picture>{sources}{img}</picture>"
+    # The writer's alt and title stay.
+    return f"<picture>{sources}{img_with(tag, attributes)}</picture>"
 
 
 # (cache folder, image, SITEURL) -> (<source> markup, <img> attributes, Variants)
