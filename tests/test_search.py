@@ -238,6 +238,26 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
     assert capsys.readouterr().out.count("Search index:") == 2
 
 
+@pytest.mark.parametrize(("settings", "while_writing"), [(SEARCH, 1), (LIVERELOAD_SETTINGS, 0)])
+def test_livereload_sends_pages_to_pagefind_once_all_are_written(tmp_path, settings, while_writing):
+    """Fed while pages are written, Pagefind takes a core from the page
+    writers: livereload's reload would wait for it."""
+    sent = []
+
+    def count_sent(path, context):
+        sent.append(len(search_index._current["index"].pages))
+
+    content = make_content(tmp_path / "content", {"first": article(title="First")})
+    signals.content_written.connect(count_sent)
+    try:
+        site = build(tmp_path / "output", content, CACHE_PATH=str(tmp_path / "cache"), **settings)
+    finally:
+        signals.content_written.disconnect(count_sent)
+    search_index.wait_for_background_index()
+    assert sent and (max(sent) > 0) == while_writing
+    assert "/blog/first/" in pagefind_fragments(site)
+
+
 def test_the_quick_preview_builds_no_index_and_its_search_page_says_so(tmp_path):
     content = make_content(tmp_path / "content", {"live": article(title="Live")})
     site = build(tmp_path / "output", content, **SEARCH)

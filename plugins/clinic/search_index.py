@@ -10,9 +10,11 @@ build of 1,000 articles, and a writer checking pages does not need it; its
 without the index also removes the last build's, which would be out of date.
 
 In `invoke livereload` (CLINIC_SEARCH_INDEX_BACKGROUND), the build returns as
-soon as the pages are written and the index is finished in a background
-thread: the edited page reloads without waiting for it, and the next build
-waits for it before it starts.
+soon as the pages are written and the index is made in a background thread:
+the edited page reloads without waiting for it, and the next build waits for
+it before it starts. The pages go to Pagefind from that thread too, once all
+are written: fed while they are written, Pagefind would take a core from the
+processes writing them, and the reload would wait for it.
 
 Pagefind runs as a service (pagefind_service.py) rather than as one CLI run
 over the written site at the end: it parses pages on the other core while
@@ -86,9 +88,11 @@ def service_command():
 class _BuildIndex:
     """One build's index: a fresh Pagefind service and the pages sent to it."""
 
-    def __init__(self, output):
+    def __init__(self, output, later=False):
         self.output = Path(output)
         self.pages = {}  # message id -> page path inside the output
+        self.later = later  # pages are sent by write(), not as they are written
+        self.waiting = []  # the pages write() sends
         command = service_command()
         try:
             self.service = PagefindService(command)
@@ -106,6 +110,12 @@ class _BuildIndex:
             ) from error
 
     def add(self, path):
+        if self.later:
+            self.waiting.append(path)
+            return
+        self._send(path)
+
+    def _send(self, path):
         page = Path(path)
         html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
         if BODY_ATTRIBUTE not in html:
@@ -122,6 +132,9 @@ class _BuildIndex:
         self.pages[message] = page
 
     def write(self):
+        self.later = False
+        for path in self.waiting:
+            self._send(path)
         for message, page in self.pages.items():
             try:
                 self.service.answer(message)
@@ -179,12 +192,15 @@ def check_setting(pelican):
 def open_index(generators):
     """`all_generators_finalized`: pages are about to be written."""
     discard_unfinished()
-    if index_wanted(generators[0].settings):
-        _current["index"] = _BuildIndex(generators[0].output_path)
+    settings = generators[0].settings
+    if index_wanted(settings):
+        later = bool(settings.get("CLINIC_SEARCH_INDEX_BACKGROUND"))
+        _current["index"] = _BuildIndex(generators[0].output_path, later)
 
 
 def add_page(path, context):
-    """`content_written`: send each HTML page as soon as it is on disk."""
+    """`content_written`: send each HTML page as soon as it is on disk (or
+    note it, for the background thread to send)."""
     index = _current.get("index")
     if index is not None and path.endswith(".html"):
         try:
