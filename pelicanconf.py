@@ -60,9 +60,10 @@ DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locat
 # Site search: a Pagefind index of the written pages (plugins/clinic/search_index.py).
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
-# The quick preview (`invoke build`) leaves the index out: it costs as much
-# as half a stock Pelican build. livereload, serve, `invoke build --search`
-# and production (publishconf.py) build it.
+# The quick preview (`invoke build`) leaves the index out: at 1,000 articles
+# it adds half as much again to the build (benchmarks/build.md). livereload
+# (in the background), serve, `invoke build --search` and production
+# (publishconf.py) build it.
 CLINIC_SEARCH_INDEX = False
 
 DEFAULT_PAGINATION = 10

@@ -514,8 +514,7 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         size, rows = phased
         lines += [
             "",
-            f"## Where the time of our build goes (N={size}, ours + search index, one more run,",
-            "phases between signals)",
+            f"## Where the time goes (N={size}, ours + search index, one more run, by phase)",
             "",
             "| Seconds | Phase |",
             "|---|---|",

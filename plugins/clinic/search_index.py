@@ -3,10 +3,10 @@ and the index is written at `finalized`, so /search/ matches the pages.
 
 Which builds make it (CLINIC_SEARCH_INDEX, True unless a settings file says
 otherwise): production always, `invoke livereload` and `invoke serve` too.
-The quick preview build (`invoke build`, pelicanconf.py) leaves it out: on
-a 2-core machine the index takes as long as half of a whole stock Pelican
-build of 1,000 articles, and a writer checking pages does not need it; its
-/search/ page says how to get it (`invoke build --search`). A preview
+The quick preview build (`invoke build`, pelicanconf.py) leaves it out: at
+1,000 articles on a 2-core machine the index adds about 2.5 s, more than half
+of a whole stock Pelican build, and a writer checking pages does not need it;
+its /search/ page says how to get it (`invoke build --search`). A preview
 without the index also removes the last build's, which would be out of date.
 
 In `invoke livereload` (CLINIC_SEARCH_INDEX_BACKGROUND), the build returns as
