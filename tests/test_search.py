@@ -231,8 +231,9 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
     assert thread is not None, "the index was finished before the build returned"
     write(content / "articles" / "second.md", article(title="Second"))
     build(tmp_path / "output", content, **background)  # waits for the first index
-    assert len(started) == 2 and not thread.is_alive()
+    assert not thread.is_alive()
     search_index.wait_for_background_index()
+    assert len(started) == 2
     assert_stopped(started)
     assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
     assert capsys.readouterr().out.count("Search index:") == 2
@@ -241,11 +242,13 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
 @pytest.mark.parametrize(("settings", "while_writing"), [(SEARCH, 1), (LIVERELOAD_SETTINGS, 0)])
 def test_livereload_sends_pages_to_pagefind_once_all_are_written(tmp_path, settings, while_writing):
     """Fed while pages are written, Pagefind takes a core from the page
-    writers: livereload's reload would wait for it."""
-    sent = []
+    writers: livereload's reload would wait for it. Nor does it run then."""
+    sent, running = [], []
 
     def count_sent(path, context):
-        sent.append(len(search_index._current["index"].pages))
+        index = search_index._current["index"]
+        sent.append(len(index.pages))
+        running.append(index.service is not None)
 
     content = make_content(tmp_path / "content", {"first": article(title="First")})
     signals.content_written.connect(count_sent)
@@ -255,6 +258,7 @@ def test_livereload_sends_pages_to_pagefind_once_all_are_written(tmp_path, setti
         signals.content_written.disconnect(count_sent)
     search_index.wait_for_background_index()
     assert sent and (max(sent) > 0) == while_writing
+    assert set(running) == {bool(while_writing)}
     assert "/blog/first/" in pagefind_fragments(site)
 
 

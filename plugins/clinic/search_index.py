@@ -14,7 +14,8 @@ soon as the pages are written and the index is made in a background thread:
 the edited page reloads without waiting for it, and the next build waits for
 it before it starts. The pages go to Pagefind from that thread too, once all
 are written: fed while they are written, Pagefind would take a core from the
-processes writing them, and the reload would wait for it.
+processes writing them, and the reload would wait for it. That thread also
+starts Pagefind, so no thread runs while the page writers fork.
 
 Pagefind runs as a service (pagefind_service.py) rather than as one CLI run
 over the written site at the end: it parses pages on the other core while
@@ -91,8 +92,13 @@ class _BuildIndex:
     def __init__(self, output, later=False):
         self.output = Path(output)
         self.pages = {}  # message id -> page path inside the output
-        self.later = later  # pages are sent by write(), not as they are written
+        self.later = later  # Pagefind is started, and pages sent, by write()
         self.waiting = []  # the pages write() sends
+        self.service = None
+        if not later:
+            self._start()
+
+    def _start(self):
         command = service_command()
         try:
             self.service = PagefindService(command)
@@ -132,9 +138,11 @@ class _BuildIndex:
         self.pages[message] = page
 
     def write(self):
-        self.later = False
-        for path in self.waiting:
-            self._send(path)
+        if self.later:
+            self.later = False
+            self._start()
+            for path in self.waiting:
+                self._send(path)
         for message, page in self.pages.items():
             try:
                 self.service.answer(message)
@@ -238,7 +246,8 @@ def _finish(index):
     try:
         index.write()
     finally:
-        index.service.close()
+        if index.service is not None:
+            index.service.close()
     output = index.output
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")
@@ -264,7 +273,7 @@ def discard_unfinished():
     """Stop the service a failed build left running (its index is never
     written): the next build starts a fresh one, and none outlives Python."""
     index = _current.pop("index", None)
-    if index is not None:
+    if index is not None and index.service is not None:
         index.service.kill()
 
 
