@@ -277,7 +277,7 @@ def test_the_quick_preview_builds_no_index_and_its_search_page_says_so(tmp_path)
     assert "/blog/live/" in [link["href"] for link in listing.find_all("a")]
 
 
-def test_invoke_build_search_builds_the_index(tmp_path):
+def test_invoke_build_search_and_serve_build_the_index(tmp_path):
     commands = []
 
     class Recording(Context):
@@ -286,8 +286,10 @@ def test_invoke_build_search_builds_the_index(tmp_path):
 
     tasks.build(Recording(), search=True)
     tasks.build(Recording())
+    tasks.serve(Recording())
     quick = f"{tasks.PELICAN} content -s pelicanconf.py"
-    assert commands == [f"{quick} {WITH_SEARCH}", quick]
+    assert commands[:3] == [f"{quick} {WITH_SEARCH}", quick, f"{quick} {WITH_SEARCH}"]
+    assert "--listen" in commands[3]
     content = make_content(tmp_path / "content", {"live": article(title="Live")})
     command = [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py"]
     command += [*WITH_SEARCH.split(), "-o", str(tmp_path / "output")]
