@@ -92,9 +92,8 @@ class _BuildIndex:
     def __init__(self, output, later=False):
         self.output = Path(output)
         self.pages = {}  # message id -> page path inside the output
-        self.later = later  # Pagefind is started, and pages sent, by write()
-        self.waiting = []  # the pages write() sends
-        self.service = None
+        self.waiting = []  # pages written before Pagefind runs: write() sends them
+        self.service = None  # later: started by write() (the background thread)
         if not later:
             self._start()
 
@@ -116,7 +115,7 @@ class _BuildIndex:
             ) from error
 
     def add(self, path):
-        if self.later:
+        if self.service is None:
             self.waiting.append(path)
             return
         self._send(path)
@@ -138,8 +137,7 @@ class _BuildIndex:
         self.pages[message] = page
 
     def write(self):
-        if self.later:
-            self.later = False
+        if self.service is None:
             self._start()
             for path in self.waiting:
                 self._send(path)
