@@ -57,7 +57,7 @@ LOCATIONS_SAVE_AS = "locations/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives", "categories", "tags", "authors", "locations", "search"]
-# Site search: a Pagefind index of the written pages (plugins/clinic/search_index.py).
+# Site search: a Pagefind index of the written pages (plugins/clinic/output/search_index.py).
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 # The quick preview (`invoke build`) leaves the index out: at 1,000 articles
@@ -101,11 +101,11 @@ TYPOGRIFY = False
 WITH_FUTURE_DATES = True
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 # Previews write over the last build and then remove the pages it no longer
-# has (plugins/clinic/stale_pages.py): much faster rebuilds, and a failed
+# has (plugins/clinic/speed/stale_pages.py): much faster rebuilds, and a failed
 # build leaves the last good one to look at. publishconf.py starts empty.
 DELETE_OUTPUT_DIRECTORY = False
 # Fast previews: Markdown is converted again only for files that changed,
-# and the clinic plugin keeps its body steps' results (body_steps.py);
+# and the clinic plugin keeps its body steps' results (speed/body_cache.py);
 # cache_guard.py drops both when authors.yml, images, clinic settings or the
 # plugin change. Not the "generator" layer: it fails at ~1,000 articles.
 CACHE_CONTENT = True

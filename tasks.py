@@ -43,7 +43,7 @@ def publish(c):
 def check(c, content=""):
     """Check every content file (front matter, text, links) without building; list all problems."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from clinic.content_check import check_settings_file  # noqa: PLC0415
+    from clinic.checks.run import check_settings_file  # noqa: PLC0415
 
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
@@ -59,7 +59,7 @@ def check(c, content=""):
 def docs(c):
     """Regenerate docs/front-matter.md from the content schema."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from clinic.schema_docs import front_matter_reference  # noqa: PLC0415
+    from clinic.checks.schema_docs import front_matter_reference  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
     categories = read_settings(str(ROOT / "pelicanconf.py"))["CLINIC_CATEGORIES"]
@@ -77,7 +77,7 @@ def serve(c):
 
 
 # The page policy lets livereload's inline loader run; the edited page reloads
-# before the search index is finished (plugins/clinic/search_index.py).
+# before the search index is finished (plugins/clinic/output/search_index.py).
 LIVERELOAD_SETTINGS = {
     "CLINIC_LIVERELOAD": True,
     "CLINIC_SEARCH_INDEX": True,

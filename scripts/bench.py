@@ -251,7 +251,7 @@ import sys, time
 from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
-from clinic import search_index
+from clinic.output import search_index
 from tasks import LIVERELOAD_SETTINGS
 content, output, cache, edited = sys.argv[1:5]
 def run():

@@ -1,66 +1,37 @@
-"""The New Pathways Clinic plugin: clinic settings and content in; template
-context (locations, newsletter form, footer, authors) and build checks out.
+"""The New Pathways Clinic plugin: one Pelican plugin in six parts.
 
-`register()` only connects signals; each concern lives in its own module.
+    site/     what templates get: each document enriched, the site's context
+    body/     one body in, page HTML out (called by site/; a seam for speed/)
+    images/   responsive pictures (called by site/; copies them out)
+    checks/   everything that can reject content, and the gate that stops the build
+    output/   what happens to the written site: search index, headers, minify
+    speed/    optional: the same site built faster (caches, worker processes)
+
+with settings.py (every setting's default), schema.py (every front-matter
+field), problems.py (how a problem is told) and documents.py (every
+document of a build) shared by all.
+
+A build flows through them in this order: read (speed/ may read in
+workers) -> enrich (site/, body/, images/) -> check (checks/ gate: nothing
+is published while any problem remains) -> publish the context and write
+the pages (site/, speed/ renders them on every core) -> finish (output/:
+index, headers, minify, compress; checks/: the output as deployed).
+
+`register()` is the one place that fixes the order between the parts: where
+two parts listen to the same signal, the one registered first runs first.
 """
 
-import blinker
-from pelican import signals
-
-from . import (
-    body_steps,
-    cache_guard,
-    content,
-    front_matter,
-    images,
-    minify,
-    output_check,
-    page_writer,
-    parallel,
-    reading_time,
-    redirects,
-    related,
-    search_index,
-    security,
-    site_context,
-    stale_pages,
-    writer,
-)
+from . import checks, images, output, site, speed
 
 
 def register():
-    # First: it decides whether the content cache may be loaded at all.
-    signals.initialized.connect(cache_guard.check)
-    signals.initialized.connect(stale_pages.start)
-    signals.initialized.connect(body_steps.load)
-    signals.initialized.connect(site_context.read_settings)
-    signals.initialized.connect(images.read_settings)
-    signals.initialized.connect(minify.read_settings)
-    signals.readers_init.connect(front_matter.use_libyaml)
-    signals.content_object_init.connect(content.enrich)
-    # After enrich, which reads the hero image.
-    signals.content_object_init.connect(images.prepare)
-    signals.article_generator_preread.connect(parallel.open_batch)
-    # First at pretaxonomy: deferred article bodies are finished before
-    # anything lists, sorts or reads them.
-    signals.article_generator_pretaxonomy.connect(parallel.finish)
-    signals.all_generators_finalized.connect(images.copy_to_output)
-    signals.all_generators_finalized.connect(site_context.publish_context)
-    signals.all_generators_finalized.connect(security.publish_policy)
-    signals.get_generators.connect(redirects.get_generators)
-    # The search index first: the _headers file and the output check see it.
-    search_index.register()  # pages go to Pagefind as written; index at finalized
-    signals.finalized.connect(security.write_headers_file)
-    signals.get_writer.connect(writer.writer_class)
-    signals.page_writer_finalized.connect(page_writer.flush_pages)
-    signals.article_generator_finalized.connect(reading_time.attach)
-    signals.article_generator_finalized.connect(related.attach)
-    signals.finalized.connect(body_steps.save)
-    signals.content_written.connect(stale_pages.page_written)
-    signals.static_generator_finalized.connect(stale_pages.static_files_known)
-    signals.finalized.connect(stale_pages.remove_stale_pages)
-    minify.register()
-    # pelican-granular-signals (set up by minify.register) runs "minify",
-    # "compress", then "deploy" after `finalized`: the output check goes
-    # last, on the files exactly as they would be deployed.
-    blinker.signal("deploy").connect(output_check.check_after_build)
+    # First, at `initialized`: whether the caches may be loaded is decided
+    # before anything reads them, and the runners are installed.
+    speed.register()
+    # At `all_generators_finalized`: the gate before anything is published.
+    checks.register()
+    site.register()
+    images.register()
+    # Last: its `finalized` receivers run before the minify, compress and
+    # deploy steps it sets up.
+    output.register()

@@ -169,3 +169,15 @@ SCHEMAS = {"article": ARTICLE, "page": PAGE, "location": LOCATION}
 def fields_of(kind):
     """{name: Field} for a kind of content: "article", "page" or "location"."""
     return {field.name: field for field in SCHEMAS[kind]}
+
+
+def tag_items(value):
+    """A `tags` value as written -> its items: a YAML list, or comma-separated text."""
+    if not value:
+        return []
+    return value if isinstance(value, list) else str(value).split(",")
+
+
+def tags_of(value):
+    """The tag names a `tags` value gives: read once here for every part."""
+    return [str(tag).strip() for tag in tag_items(value) if str(tag).strip()]

@@ -1,0 +1,26 @@
+"""The checks part: everything that can reject content, and the gate that
+stops the build. "Why was my article rejected?" is answered here.
+
+    run.py           the content check: `invoke check`, and every build (gate.py)
+    sources.py       reads each content file as a writer wrote it (lines kept)
+    fields.py        front matter against the schema (schema.py)
+    body.py          the text: not empty, images with alt, links that lead somewhere
+    across_files.py  two files making one page; one tag spelt two ways
+    gate.py          at the end of reading: every problem at once, or the build goes on
+    tally.py         the article count: nothing vanishes without a word
+    output.py        the finished files of a production build, as deployed
+    schema_docs.py   docs/front-matter.md, generated from the schema
+"""
+
+import blinker
+from pelican import signals
+
+from . import gate, output
+
+
+def register():
+    signals.all_generators_finalized.connect(gate.stop_on_problems)
+    # pelican-granular-signals runs "minify", "compress", then "deploy" after
+    # `finalized` (the output part sets it up): the output check goes last,
+    # on the files exactly as they would be deployed.
+    blinker.signal("deploy").connect(output.check_after_build)

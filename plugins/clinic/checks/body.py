@@ -1,0 +1,83 @@
+"""Checks on the text below the front matter: it is not empty, its images
+have alt text, and its links to other pages of the site lead somewhere."""
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Pelican's placeholders for links to other content files.
+FILE_LINKS = ("{filename}", "|filename|", "{static}", "|static|", "{attach}", "|attach|")
+
+
+def check_body(source, found, facts):
+    """`found`: the ScannedHtml of the body as Markdown made it (body/html_scan.py)."""
+    if not source.body.strip():
+        return [
+            source.problem(
+                "body",
+                "the file has no text below the front matter",
+                "write the page's text after the closing `---` line",
+                line=source.body_line,
+            )
+        ]
+    problems = []
+    for _line, image in found.images:
+        if not (image.get("alt") or "").strip():
+            src = image.get("src", "")
+            problems.append(
+                source.problem(
+                    "image",
+                    f"{src} has no alt text",
+                    "describe the picture inside the brackets: ![A calm waiting room](...)",
+                    line=_line_of(source, src),
+                )
+            )
+    for _line, _tag, url in found.links:
+        what = broken_link(url, source, facts)
+        if what:
+            problems.append(
+                source.problem(
+                    "link",
+                    what,
+                    "fix the address: link to a page of this site as /path/ or "
+                    "{filename}../pages/file.md",
+                    line=_line_of(source, url),
+                )
+            )
+    return problems
+
+
+def broken_link(url, source, facts):
+    """Why a link inside this site leads nowhere, or None (fine, or external)."""
+    url = unquote(url)
+    marker = next((m for m in FILE_LINKS if url.startswith(m)), None)
+    if marker:
+        return _missing_file(url, url[len(marker) :], source, facts)
+    if url.startswith(("{", "|")):
+        return None  # {category}, {tag}, ...: Pelican fills these in
+    if facts.siteurl and url.startswith(facts.siteurl + "/"):
+        parts = urlsplit(url[len(facts.siteurl) :])
+    else:
+        parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # another site, mailto:, tel:, or a #fragment on this page
+    if not parts.path.startswith("/"):
+        return f"{url} is a relative address, which breaks when the page moves"
+    return None if facts.knows_url(parts.path) else f"{url} is not a page of this site"
+
+
+def _missing_file(url, target, source, facts):
+    """{filename}/{static} links name a file: relative to this file, or to
+    the content folder when they start with /."""
+    target = target.split("#", 1)[0].split("?", 1)[0]
+    base = facts.content_root if target.startswith("/") else source.path.parent
+    if (Path(base) / target.lstrip("/")).exists():
+        return None
+    return f"{url} points to a file that does not exist"
+
+
+def _line_of(source, text):
+    """The file line where `text` first appears in the body."""
+    for number, line in enumerate(source.body.splitlines(), start=source.body_line):
+        if text and text in line:
+            return number
+    return source.body_line

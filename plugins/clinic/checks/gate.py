@@ -1,0 +1,75 @@
+"""The gate: once every document is read, and before anything is published
+or written, every problem with the content stops the build, all at once.
+
+The same checks as `invoke check` (run.py), on the scans of the bodies
+Pelican already converted, plus what only a build can see: a file Pelican
+could not read, a missing thank-you page, an article that vanished without
+an error naming it.
+"""
+
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from ..documents import every_document, generator_of
+from ..problems import ContentError, Problem
+from ..settings import with_defaults
+from ..site.state import STATE as SITE
+from . import tally
+from .run import check_content
+from .sources import display_path
+
+
+def stop_on_problems(generators):
+    """`all_generators_finalized`, before any part publishes or copies anything."""
+    articles_gen = generator_of(generators, ArticlesGenerator)
+    pages_gen = generator_of(generators, PagesGenerator)
+    settings = with_defaults(pages_gen.settings)
+    documents = every_document(generators)
+    problems, _report = check_content(
+        settings,
+        scans={doc.source_path: doc.clinic_body_scan for doc in documents},
+        authors=SITE.authors,
+    )
+    # Pelican keys files by their path inside the content folder.
+    generated = pages_gen.context["generated_content"]
+    unread = [path for path, text in generated.items() if text is None]
+    shown = {display_path(path, settings["PATH"]) for path in unread}
+    problems += unreadable_sources(shown - {p.path for p in problems})
+    problems += missing_thank_you_page(documents, settings)
+    article_tally = tally.tally_articles(articles_gen)
+    print(article_tally.line)
+    pages = tuple(f"{sub.strip('/')}/" for sub in settings["PAGE_PATHS"])
+    unread_articles = [path for path in unread if not path.startswith(pages)]
+    if tally.missing(article_tally) > len(unread_articles):
+        # Some article vanished without any error naming it: the safety net.
+        problems.append(tally.missing_articles_problem(article_tally))
+    if problems:
+        raise ContentError(problems)
+
+
+def unreadable_sources(paths):
+    # Pelican records a file it could not read as None and moves on; for us
+    # that is a page silently missing, so it stops the build. The content
+    # check usually says why; this covers whatever it did not.
+    return [
+        Problem(
+            path,
+            "file",
+            "Pelican could not read this file (see the error logged above)",
+            "fix the front matter: it needs `---` lines around valid YAML and a title",
+        )
+        for path in sorted(paths)
+    ]
+
+
+def missing_thank_you_page(documents, settings):
+    wanted = settings["NEWSLETTER_THANK_YOU_URL"]
+    if any(doc.url == wanted for doc in documents):
+        return []
+    return [
+        Problem(
+            "content/pages",
+            "NEWSLETTER_THANK_YOU_URL",
+            f"no page has the URL {wanted}",
+            "add content/pages/thank-you.md with `slug: newsletter/thank-you`",
+        )
+    ]

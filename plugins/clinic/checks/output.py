@@ -1,0 +1,83 @@
+"""Checks on the finished site, run after the production build writes it:
+every internal link and image leads to a file (and #fragment to an id),
+every <img> has alt, no page is empty, every page has a title and a
+meta description. Content checks cannot see what templates produce; this can.
+"""
+
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..body.html_scan import scan
+from ..problems import ContentError, Problem
+from ..settings import with_defaults
+
+FIX_LINK = "fix the link in the template or content file that makes this page"
+
+
+def check_after_build(pelican):
+    """pelican-granular-signals' `deploy`, after minify and compress: stop the
+    production build if the files as they would be deployed are broken."""
+    settings = with_defaults(pelican.settings)
+    if not settings["CLINIC_CHECK_OUTPUT"]:
+        return
+    problems = check_output(Path(settings["OUTPUT_PATH"]), settings["SITEURL"])
+    if problems:
+        raise ContentError(problems, "problem(s) in the built site, which must not be deployed")
+
+
+def check_output(output, siteurl=""):
+    output = Path(output)
+    scanned = cache(lambda path: scan(path.read_text(encoding="utf-8")))
+    problems = []
+    for path in sorted(output.rglob("*.html")):
+        page_url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
+        shown = f"{output.name}/{path.relative_to(output).as_posix()}"
+        found = scanned(path)
+        problems += _page_problems(found, shown)
+        for line, _tag, url in found.links:
+            what = _broken(url, page_url, output, siteurl, scanned)
+            if what:
+                problems.append(Problem(shown, "link", what, FIX_LINK, line))
+    return problems
+
+
+def _page_problems(found, shown):
+    problems = []
+    if not found.title:
+        problems.append(Problem(shown, "title", "the page has no <title>", "give it a title"))
+    if not found.description and not found.refresh:
+        problems.append(
+            Problem(shown, "description", "no meta description", "give the page a summary")
+        )
+    if not found.text_length:
+        problems.append(Problem(shown, "page", "the page is empty", "check its template"))
+    for line, image in found.images:
+        if "alt" not in image:
+            problems.append(
+                Problem(
+                    shown,
+                    "image",
+                    f'<img src="{image.get("src", "")}"> has no alt attribute',
+                    'add alt text (alt="" only for pure decoration)',
+                    line,
+                )
+            )
+    return problems
+
+
+def _broken(url, page_url, output, siteurl, scanned):
+    """What is wrong with an internal URL, or None (fine, or another site)."""
+    if siteurl and url.startswith(siteurl):
+        url = url[len(siteurl) :] or "/"
+    parts = urlsplit(urljoin(page_url, url))
+    if parts.scheme or parts.netloc:
+        return None  # another site, mailto:, tel:, data:
+    target = output / unquote(parts.path).lstrip("/")
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    if not target.is_file():
+        return f"{url} leads to no file in the built site"
+    if parts.fragment and target.suffix == ".html" and parts.fragment not in scanned(target).ids:
+        return f'{url}: there is no id="{parts.fragment}" on that page'
+    return None

@@ -1,0 +1,139 @@
+"""The site's output map: every file a build will write, who makes it, and so
+which addresses lead somewhere.
+
+Worked out from the content files as they are on disk (the way Pelican will
+name each output), so `invoke check` knows it without building. One map
+serves the content check (two files making one page; links to pages that do
+not exist) and the redirects (an old address must not hide a page; a new
+address must exist).
+
+    site_map = output_map(settings, sources, authors)
+    site_map.knows_url("/blog/my-article/")  # True
+    site_map.clashes()  # [(file, [owner, owner]), ...]
+
+A source is anything with `kind`, `path` (its file on disk) and `meta` (its
+front matter, keys lowercased): checks/sources.py reads them.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+from pelican.urlwrappers import Author, Category, Tag
+from pelican.utils import slugify
+
+from .. import schema
+
+THEME_PAGE = "a page of the theme"
+FEEDS = ("FEED_ALL_ATOM", "FEED_ATOM", "FEED_RSS", "FEED_ALL_RSS")
+
+
+class OutputMap:
+    """Output files (as Pelican's save_as: "blog/x/index.html") -> their makers:
+    a source, or a few words naming a page the site makes by itself."""
+
+    def __init__(self):
+        self.owners = defaultdict(list)
+
+    def add(self, file, owner=THEME_PAGE):
+        if file:  # "" means "not written" (drafts in production)
+            self.owners[file].append(owner)
+
+    def __contains__(self, file):
+        return file in self.owners
+
+    def knows_url(self, path):
+        """True if a site path ("/blog/x/", "/images/a.jpg", "/about") leads to a file."""
+        file = file_of(path)
+        return file in self.owners or f"{file}/index.html" in self.owners
+
+    def clashes(self):
+        """[(file, owners)] for every file more than one thing would write."""
+        return [(file, owners) for file, owners in sorted(self.owners.items()) if len(owners) > 1]
+
+    def addresses(self):
+        """Every page's address ("/blog/x/"), for "did you mean" hints."""
+        return sorted("/" + file.removesuffix("index.html") for file in self.owners)
+
+
+def file_of(path):
+    """A site path -> the output file it serves: "/a/" -> "a/index.html"."""
+    path = path.split("#", 1)[0].lstrip("/")
+    return path + "index.html" if not path or path.endswith("/") else path
+
+
+def output_map(settings, sources, authors):
+    """The map of a site whose content files are `sources`; `authors` maps
+    author keys to profiles (their names make the author pages)."""
+    site_map = OutputMap()
+    for source in sources:
+        site_map.add(save_as_of(source, settings), source)
+    for name in settings["DIRECT_TEMPLATES"]:
+        site_map.add(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
+    for save_as in settings["TEMPLATE_PAGES"].values():
+        site_map.add(save_as)
+    listed = [s for s in sources if s.kind == "article" and not is_draft(s)]
+    for listing in _listings(listed, settings, authors):
+        site_map.add(listing.save_as, f"the {type(listing).__name__.lower()} page of '{listing}'")
+    for file in _static_files(settings):
+        site_map.add(file, "a static file")
+    for feed in FEEDS:
+        site_map.add(settings.get(feed), "a feed")
+    return site_map
+
+
+def _listings(articles, settings, authors):
+    """The category, tag and author pages Pelican makes for these articles."""
+    found = {}
+    for source in articles:
+        meta = source.meta
+        wrappers = [Tag(tag, settings) for tag in schema.tags_of(meta.get("tags"))]
+        if meta.get("category"):
+            wrappers.append(Category(str(meta["category"]), settings))
+        profile = authors.get(str(meta.get("author", "")))
+        if profile is not None:
+            wrappers.append(Author(profile.name, settings))
+        for wrapper in wrappers:
+            found.setdefault((type(wrapper), wrapper.slug), wrapper)
+    return list(found.values())
+
+
+def _static_files(settings):
+    root = Path(settings["PATH"])
+    for folder in settings["STATIC_PATHS"]:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                yield path.relative_to(root).as_posix()
+    for folder in settings["THEME_STATIC_PATHS"]:
+        theme_static = Path(settings["THEME"]) / folder
+        for path in sorted(theme_static.rglob("*")):
+            if path.is_file():
+                yield f"{settings['THEME_STATIC_DIR']}/{path.relative_to(theme_static).as_posix()}"
+
+
+def is_draft(source):
+    return str(source.meta.get("status", "")) == "draft"
+
+
+def slug_of(source, settings):
+    if source.meta.get("slug"):
+        return str(source.meta["slug"])
+    return slugify(
+        source.path.stem,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+    )
+
+
+def save_as_of(source, settings):
+    """Where Pelican will write this file's page (mirrors its URL settings);
+    "" when it writes none (drafts in production)."""
+    if source.meta.get("save_as"):
+        return str(source.meta["save_as"])
+    draft = is_draft(source)
+    if source.kind == "location":
+        pattern = settings["CLINIC_LOCATIONS_PATH"].strip("/") + "/{slug}/index.html"
+    elif source.kind == "article":
+        pattern = settings["DRAFT_SAVE_AS" if draft else "ARTICLE_SAVE_AS"]
+    else:
+        pattern = settings["DRAFT_PAGE_SAVE_AS" if draft else "PAGE_SAVE_AS"]
+    return pattern.format(slug=slug_of(source, settings))

@@ -1,0 +1,31 @@
+"""What the speed part puts into the seams the other parts leave open, when a
+build starts: its body runner (body/steps.py) and its page writer
+(site/state.py), or the defaults back when CLINIC_SPEED is off."""
+
+from ..body import steps
+from ..settings import with_defaults
+from ..site.state import STATE as SITE
+from . import body_cache, cache_guard, page_writer, parallel
+from .state import STATE
+
+
+def install(pelican):
+    """`initialized`, before the generators load any cache: on or off for this build."""
+    settings = with_defaults(pelican.settings)
+    STATE.on = settings["CLINIC_SPEED"]
+    STATE.written.clear()
+    if not STATE.on:
+        steps.RUNNER.reset()
+        SITE.use_writer(None)
+        return
+    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings))
+    steps.RUNNER.use(run_body)
+    SITE.use_writer(page_writer.ParallelPageWriter)
+
+
+def run_body(instance, then):
+    """The speed part's body runner: a worker's result (later), else a kept
+    one, else computed here and kept."""
+    if parallel.defer(instance, then):
+        return
+    then(instance, body_cache.for_body(instance._content, instance.settings["SITEURL"]))

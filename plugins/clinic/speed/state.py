@@ -1,0 +1,18 @@
+"""The speed part's state: whether it is on for this build, the batch of
+articles being read in workers, the body steps kept between builds, and the
+files this build wrote."""
+
+
+class SpeedState:
+    def __init__(self):
+        self.on = False  # CLINIC_SPEED for the build under way
+        self.batch = None  # parallel._Batch of the articles being read
+        self.bodies = {}  # body_cache.key(body, SITEURL) -> BodySteps, kept between builds
+        self.bodies_used = set()  # the keys this build asked for
+        self.written = set()  # absolute paths of the pages and static files this build wrote
+
+    def reset(self):
+        self.__init__()
+
+
+STATE = SpeedState()

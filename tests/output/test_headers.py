@@ -1,0 +1,198 @@
+"""The Content-Security-Policy every page carries, and the `_headers` file,
+on the production build as CI publishes it."""
+
+import re
+from pathlib import Path
+
+import pytest
+from clinic.output import headers as security
+from clinic.site import newsletter
+from conftest import PRODUCTION_ENVIRON
+from sitebuilder import ROOT, all_html_files, redirects_listed, soup
+
+TEMPLATES = ROOT / "theme" / "templates"
+# Buttondown answers on both hosts, and form-action governs redirects too.
+ENDPOINT_ORIGIN = "https://buttondown.email https://buttondown.com"
+EXPECTED_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self'; font-src 'self'; connect-src 'self'; "
+    f"form-action 'self' {ENDPOINT_ORIGIN}; object-src 'none'; base-uri 'self'"
+)
+
+
+def settings_with_form(action, production=True, siteurl="https://clinic.example", **extra):
+    """(settings, the newsletter form built from them)."""
+    form = newsletter.build_form(
+        {"provider": "generic", "action": action} if action else {},
+        f"{siteurl}/newsletter/thank-you/",
+        production,
+    )
+    return {"SITEURL": siteurl, "CLINIC_PRODUCTION": production, **extra}, form
+
+
+# --- The policy as data ---------------------------------------------------
+
+
+def test_policy_allows_the_newsletter_endpoint_for_forms_only():
+    policy = security.content_security_policy(
+        *settings_with_form(PRODUCTION_ENVIRON["NEWSLETTER_ACTION"])
+    )
+    assert policy == EXPECTED_CSP
+    sources = {source for directive in policy.split(";") for source in directive.split()[1:]}
+    assert not sources & {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"}
+
+
+def test_any_other_provider_adds_exactly_its_own_origin():
+    mailchimp = "https://clinic.us1.list-manage.com/subscribe/post?u=abc&id=def"
+    policy = security.content_security_policy(*settings_with_form(mailchimp))
+    assert "form-action 'self' https://clinic.us1.list-manage.com;" in policy
+
+
+def test_preview_form_posts_to_our_own_page_so_forms_stay_self_only():
+    policy = security.content_security_policy(
+        *settings_with_form(None, production=False, siteurl="")
+    )
+    assert "form-action 'self';" in policy
+    assert "http" not in policy
+
+
+def test_an_endpoint_on_our_own_host_adds_nothing():
+    own = settings_with_form("https://clinic.example/subscribe")
+    assert "form-action 'self';" in security.content_security_policy(*own)
+
+
+def test_livereload_inline_loader_is_allowed_only_in_local_preview():
+    local = settings_with_form(None, production=False, siteurl="", CLINIC_LIVERELOAD=True)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';" in (
+        security.content_security_policy(*local)
+    )
+    deployed = settings_with_form("https://buttondown.email/x", CLINIC_LIVERELOAD=True)
+    assert "unsafe-inline" not in security.content_security_policy(*deployed)
+
+
+def test_header_policy_adds_frame_ancestors():
+    header = security.header_content_security_policy(
+        *settings_with_form(PRODUCTION_ENVIRON["NEWSLETTER_ACTION"])
+    )
+    assert header == EXPECTED_CSP + "; frame-ancestors 'none'"
+
+
+# --- Every page of the production build ------------------------------------
+
+
+def test_every_page_carries_the_policy_before_anything_it_governs(production_site):
+    pages = all_html_files(production_site)
+    assert len(pages) > 20
+    for path in pages:
+        url = path.relative_to(production_site).as_posix()
+        head = soup(production_site, url).head
+        tags = [t for t in head.find_all(True)]
+        csp = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert csp and csp["content"] == EXPECTED_CSP, url
+        # Only charset may come first: a policy applies to what follows it.
+        assert tags.index(csp) == 1, url
+        referrer = head.find("meta", attrs={"name": "referrer"})
+        assert referrer["content"] == "strict-origin-when-cross-origin", url
+
+
+def test_pages_have_nothing_inline_that_the_policy_would_block(production_site):
+    for path in all_html_files(production_site):
+        url = path.relative_to(production_site).as_posix()
+        page = soup(production_site, url)
+        assert not page.find_all("style"), url
+        for element in page.find_all(True):
+            assert "style" not in element.attrs, (url, element.name)
+            handlers = [name for name in element.attrs if name.startswith("on")]
+            assert not handlers, (url, element.name, handlers)
+            for attr in ("href", "src", "action"):
+                assert not str(element.get(attr, "")).startswith("javascript:"), url
+        for script in page.find_all("script"):
+            # JSON-LD is data, never executed; any other script must be a file.
+            assert script.get("type") == "application/ld+json" or script.get("src"), url
+
+
+def test_templates_have_no_inline_styles_or_scripts():
+    for template in TEMPLATES.rglob("*.html"):
+        source = template.read_text(encoding="utf-8")
+        assert not re.search(r"\sstyle\s*=", source), template
+        assert not re.search(r"<style[\s>]", source), template
+        assert not re.search(r"\son[a-z]+\s*=", source), template
+        for tag in re.findall(r"<script\b[^>]*>", source):
+            assert "application/ld+json" in tag or "src=" in tag, (template, tag)
+
+
+# --- The _headers file -----------------------------------------------------
+
+
+def parse_headers_file(text):
+    """[(pattern, {header: value})] in file order."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith((" ", "\t")):
+            rules.append((line.strip(), {}))
+        else:
+            name, value = line.strip().split(":", 1)
+            assert name not in rules[-1][1], f"{name} twice under {rules[-1][0]}"
+            rules[-1][1][name] = value.strip()
+    return rules
+
+
+def matches(pattern, request_path):
+    """The hosts' matching: a trailing * matches anything, else exact."""
+    if pattern.endswith("*"):
+        return request_path.startswith(pattern[:-1])
+    return request_path == pattern
+
+
+def request_path(site, file):
+    path = "/" + file.relative_to(site).as_posix()
+    return path.removesuffix("index.html")
+
+
+@pytest.fixture(scope="module")
+def header_rules(production_site):
+    return parse_headers_file((production_site / "_headers").read_text(encoding="utf-8"))
+
+
+def test_headers_file_sends_the_policy_and_privacy_headers_everywhere(header_rules):
+    pattern, headers = header_rules[0]
+    assert pattern == "/*"
+    assert headers["Content-Security-Policy"] == EXPECTED_CSP + "; frame-ancestors 'none'"
+    max_age = int(re.search(r"max-age=(\d+)", headers["Strict-Transport-Security"]).group(1))
+    assert max_age >= 31536000
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    permissions = dict(item.strip().split("=") for item in headers["Permissions-Policy"].split(","))
+    for feature in ("camera", "microphone", "geolocation", "interest-cohort", "browsing-topics"):
+        assert permissions[feature] == "()", feature
+    assert "Cache-Control" not in headers
+
+
+def test_every_file_gets_exactly_one_cache_rule(production_site, header_rules):
+    cache_rules = [(p, h["Cache-Control"]) for p, h in header_rules if "Cache-Control" in h]
+    files = [
+        f
+        for f in Path(production_site).rglob("*")
+        if f.is_file()
+        and not f.name.startswith("_")
+        and ".cache" not in f.parts
+        # .gz/.br copies are served in place of their original, under its path.
+        and f.suffix not in (".gz", ".br")
+    ]
+    redirect_folders = {old.split("/")[1] for old, _ in redirects_listed(production_site)}
+    assert "wp-content" in redirect_folders
+    for file in files:
+        path = request_path(production_site, file)
+        found = [value for pattern, value in cache_rules if matches(pattern, path)]
+        if path.split("/")[1] in redirect_folders:
+            assert found == [], path  # left to the host's default (revalidate)
+            continue
+        assert len(found) == 1, (path, found)
+        if path.startswith("/theme/"):
+            assert found == ["public, max-age=31536000, immutable"], path
+        elif path.startswith("/images/"):
+            assert "immutable" not in found[0] and "max-age=604800" in found[0], path
+        else:
+            assert found == ["public, max-age=0, must-revalidate"], path

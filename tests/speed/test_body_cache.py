@@ -1,0 +1,91 @@
+"""Local previews cache Markdown output (Pelican's reader layer) and the
+plugin's body steps (speed/body_cache.py: typogrify, links, opening, scan): a
+rebuild works out nothing again for a body that did not change, writes the
+same pages, and drops the caches when inputs outside the article change."""
+
+import pytest
+from clinic.body import steps
+from clinic.speed.state import STATE as SPEED
+from fixture_site import article, make_content
+from sitebuilder import build, html_pages, soup, text
+
+from pelicanconf import CACHE_CONTENT, CONTENT_CACHING_LAYER, LOAD_CONTENT_CACHE
+
+ARTICLES = {
+    "first": article("First") + "\n![A quiet room]({static}/images/hero.jpg)\n",
+    "second": article("Second"),
+}
+
+
+def test_local_settings_cache_content():
+    assert CACHE_CONTENT and LOAD_CONTENT_CACHE
+    # The generator layer pickles the whole context with each article and
+    # fails with RecursionError on large sites (benchmarks/build.md).
+    assert CONTENT_CACHING_LAYER == "reader"
+
+
+@pytest.fixture
+def typogrified(monkeypatch):
+    """The bodies the body steps really ran on (not answered from the cache)."""
+    seen = []
+    original = steps.compute
+
+    def counting(fragment, siteurl):
+        seen.append(fragment)
+        return original(fragment, siteurl)
+
+    monkeypatch.setattr(steps, "compute", counting)
+    SPEED.bodies.clear()  # as in a new process
+    return seen
+
+
+def cached_build(root, output):
+    SPEED.bodies.clear()  # each build as a new process: only the disk cache
+    return build(
+        root / output,
+        root / "content",
+        CACHE_PATH=str(root / "cache"),
+        CLINIC_IMAGE_CACHE=str(root / "image-cache"),
+    )
+
+
+def pages_of(site):
+    return {str(p.relative_to(site)): p.read_text() for p in html_pages(site)}
+
+
+def test_rebuild_from_cache_writes_the_same_site(tmp_path, typogrified):
+    make_content(tmp_path / "content", ARTICLES)
+    first = cached_build(tmp_path, "one")
+    documents = len(typogrified)
+    assert documents >= 4  # two articles and the fixture's pages
+    typogrified.clear()
+    second = cached_build(tmp_path, "two")
+    assert typogrified == [], "nothing is read or typogrified again"
+    assert pages_of(second) == pages_of(first)
+    # The cached article's image variants are still copied into the new output.
+    picture = soup(second, "blog/first/").find(class_="prose").picture
+    for source in picture.find_all("source"):
+        for entry in source["srcset"].split(", "):
+            assert (second / entry.split(" ")[0].lstrip("/")).is_file(), entry
+
+
+def test_an_edit_rereads_only_that_article(tmp_path, typogrified):
+    make_content(tmp_path / "content", ARTICLES)
+    cached_build(tmp_path, "one")
+    source = tmp_path / "content" / "articles" / "second.md"
+    source.write_text(source.read_text() + "\nA new paragraph.\n")
+    typogrified.clear()
+    site = cached_build(tmp_path, "two")
+    assert len(typogrified) == 1
+    assert "A new paragraph." in text(soup(site, "blog/second/").find(class_="prose"))
+
+
+def test_changed_authors_file_drops_the_cache(tmp_path, typogrified):
+    make_content(tmp_path / "content", ARTICLES)
+    cached_build(tmp_path, "one")
+    authors = tmp_path / "content" / "authors.yml"
+    authors.write_text(authors.read_text().replace("Ann Writer", "Ann Renamed"))
+    typogrified.clear()
+    site = cached_build(tmp_path, "two")
+    assert typogrified, "articles were read again"
+    assert "Ann Renamed" in text(soup(site, "blog/first/").find(class_="byline"))
