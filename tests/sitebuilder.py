@@ -32,10 +32,13 @@ def publish(output, **environ):
     return Path(output)
 
 
-def run_publish(output, content="content", **environ):
-    """`pelican <content> -s publishconf.py` in a subprocess; returns the result."""
+def run_publish(output, content="content", extra_settings=(), **environ):
+    """`pelican <content> -s publishconf.py` in a subprocess; returns the result.
+    `extra_settings`: "NAME=json value" overrides, as `pelican -e` takes them."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py"]
     command += ["--fatal", "warnings", "-o", str(output)]
+    if extra_settings:
+        command += ["-e", *extra_settings]
     return subprocess.run(
         command,
         check=False,

@@ -54,7 +54,7 @@ SETTINGS = (
         "Where encoded picture variants are kept between builds.",
     ),
     # --- The newsletter form
-    Setting("NEWSLETTER", {}, "The provider: {'provider': ..., 'action': ...} (site/newsletter.py)."),
+    Setting("NEWSLETTER", {}, "The provider, {'provider': ..., 'action': ...}: newsletter.py."),
     Setting("NEWSLETTER_THANK_YOU_URL", "newsletter/thank-you/", "The page after signing up."),
     Setting(
         "NEWSLETTER_MARKER",

@@ -11,8 +11,10 @@ would have written them, so the sitemap (and anything else listening) sees
 the same files as before.
 
 Forked workers start with the finished site in memory, so nothing is copied
-or pickled but the list of files written. A write that overrides another
-(`override_output`) is done at once, in order, as Pelican does; small sites
+or pickled but the list of files written. A write that may override another
+(`override_output`: the location pages) is done by the main process in its
+turn, so every file is announced in Pelican's order (the search index is
+built in that order, and so is byte for byte the one-process build's); small sites
 (fewer than PARALLEL_MIN pages), one-core machines and systems without fork
 are written in-process. A worker that fails stops the build with the page and
 the error.
@@ -50,7 +52,7 @@ class ParallelPageWriter(FeedWriter):
         self._queued = []  # (name, template, context, args, kwargs) in Pelican's order
 
     def write_file(self, name, template, context, *args, **kwargs):
-        if not name or kwargs.get("override_output") or self._queued is None:
+        if not name or self._queued is None:
             return super().write_file(name, template, context, *args, **kwargs)
         self._queued.append((name, template, context, args, kwargs))
         return None
@@ -59,10 +61,14 @@ class ParallelPageWriter(FeedWriter):
         """Write every queued page; later writes are done at once."""
         queued, self._queued = self._queued or [], None
         if len(queued) < PARALLEL_MIN or WORKERS < 2 or not hasattr(os, "fork"):
-            for name, template, context, args, kwargs in queued:
-                super().write_file(name, template, context, *args, **kwargs)
+            for page in queued:
+                self._write_here(page)
             return
-        _write_in_workers(self, queued, self._announce)
+        _write_in_workers(self, queued, self._announce, self._write_here)
+
+    def _write_here(self, queued_page):
+        name, template, context, args, kwargs = queued_page
+        super().write_file(name, template, context, *args, **kwargs)
 
     def _announce(self, queued_page, paths):
         """Pelican's bookkeeping and signal for files a worker wrote."""
@@ -84,9 +90,15 @@ def flush_pages(generator, writer):
         writer.flush()
 
 
-def _write_in_workers(writer, queued, announce):
+def _written_here(queued_page):
+    """Pages that may override a file are written by the main process."""
+    return bool(queued_page[4].get("override_output"))
+
+
+def _write_in_workers(writer, queued, announce, write_here):
     """Fork the workers; announce each queued page's files in queue order,
-    as soon as the pages before it are written too."""
+    as soon as the pages before it are written too (and write the main
+    process's own pages in their turn)."""
     workers = {}
     # Python's garbage collector, run in a worker, would write to every object
     # the site holds and so copy the whole heap page by page: frozen objects
@@ -103,7 +115,7 @@ def _write_in_workers(writer, queued, announce):
             workers[read_end] = pid
     finally:
         gc.unfreeze()
-    failures = _collect(workers, queued, announce)
+    failures = _collect(workers, queued, announce, write_here)
     if failures:
         raise PageWriteError(
             "A page could not be written:\n"
@@ -123,6 +135,8 @@ def _work(writer, queued, share, pipe):
         signals.content_written.connect(lambda path, context: written.append(path), weak=False)
         with os.fdopen(pipe, "wb") as reports:
             for index in range(share, len(queued), WORKERS):
+                if _written_here(queued[index]):
+                    continue
                 name, template, context, args, kwargs = queued[index]
                 written.clear()
                 try:
@@ -142,11 +156,9 @@ def _report(stream, message):
     stream.flush()
 
 
-def _collect(workers, queued, announce):
+def _collect(workers, queued, announce, write_here):
     """Read every worker's reports until all have finished."""
-    written = [None] * len(queued)  # files written, per queued page
-    announced = 0
-    failures = []
+    turns = _Turns(queued, announce, write_here)
     buffers = {fd: b"" for fd in workers}
     with selectors.DefaultSelector() as selector:
         for fd in workers:
@@ -155,24 +167,49 @@ def _collect(workers, queued, announce):
             for key, _ in selector.select():
                 chunk = os.read(key.fd, 1 << 16)
                 if chunk:
-                    buffers[key.fd] = _read_reports(buffers[key.fd] + chunk, written, failures)
+                    buffers[key.fd] = _read_reports(
+                        buffers[key.fd] + chunk, turns.written, turns.failures
+                    )
                     continue
                 selector.unregister(key.fd)
                 os.close(key.fd)
                 del buffers[key.fd]
-            while not failures and announced < len(queued) and written[announced] is not None:
-                try:
-                    announce(queued[announced], written[announced])
-                except FileOverwriteFailedError as error:
-                    failures.append(str(error))
-                announced += 1
+            turns.take()
+    failures = turns.failures
     for pid in workers.values():
         _, status = os.waitpid(pid, 0)
         if status and not failures:
             failures.append(f"a worker process ended with status {status}")
-    if announced < len(queued) and not failures:
-        failures.append(f"{len(queued) - announced} pages were not written")
+    if turns.done < len(queued) and not failures:
+        failures.append(f"{len(queued) - turns.done} pages were not written")
     return failures
+
+
+class _Turns:
+    """The queued pages in Pelican's order: each is announced (or, a page
+    the main process writes, written) once every page before it is done."""
+
+    def __init__(self, queued, announce, write_here):
+        self.queued, self.announce, self.write_here = queued, announce, write_here
+        self.written = [None] * len(queued)  # files a worker wrote, per queued page
+        self.done = 0
+        self.failures = []
+
+    def take(self):
+        while not self.failures and self.done < len(self.queued):
+            page = self.queued[self.done]
+            try:
+                if _written_here(page):
+                    self.write_here(page)
+                elif self.written[self.done] is not None:
+                    self.announce(page, self.written[self.done])
+                else:
+                    return  # a worker has not written it yet
+            except FileOverwriteFailedError as error:
+                self.failures.append(str(error))
+            except Exception:
+                self.failures.append(f"{page[0]}:\n{traceback.format_exc()}")
+            self.done += 1
 
 
 def _read_reports(buffer, written, failures):
