@@ -22,7 +22,7 @@ def test_generated_articles_build_with_our_rules(tmp_path):
     prose = page.find(class_="prose")
     assert prose.find_all("h2") and prose.find("ul") and prose.find("ol")
     assert prose.picture is not None  # its one image, made responsive
-    assert page.find("figure", class_="hero").picture is not None
+    assert page.find("figure", class_="article__hero").picture is not None
 
 
 def test_the_bench_times_each_phase_of_a_build(tmp_path):

@@ -54,12 +54,12 @@ def test_article_page_shows_what_the_writer_wrote(site, source):
     article = page.find("article", class_="article")
     assert text(page.h1) == meta["title"]
     assert f"{meta['title']} | New Pathways Clinic" == page.title.string
-    byline = text(article.find(class_="byline"))
+    byline = text(article.find(class_="article__byline"))
     authors = yaml.safe_load((CONTENT / "authors.yml").read_text())
     assert authors[meta["author"]]["name"] in byline
     assert meta["date"].strftime("%B %-d, %Y") in byline
     assert page.find("time", datetime=meta["date"].isoformat())
-    hero = article.find("figure", class_="hero").img
+    hero = article.find("figure", class_="article__hero").img
     assert hero["alt"] == meta["hero_alt"]
     # a resized copy of the writer's image (tests/test_images.py checks the rest)
     stem = Path(meta["hero_image"]).stem
@@ -70,7 +70,7 @@ def test_article_page_shows_what_the_writer_wrote(site, source):
         assert heading.strip() in headings, f"{level} {heading} missing"
     if meta.get("reviewer"):
         reviewer = authors[meta["reviewer"]]["name"]
-        assert f"Medically reviewed by {reviewer}" in text(article.find(class_="reviewed"))
+        assert f"Medically reviewed by {reviewer}" in text(article.find(class_="article__reviewed"))
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)
@@ -92,9 +92,8 @@ def test_location_page_shows_address_phone_and_hours(site, source):
         assert str(part) in address
     digits = re.sub(r"\D", "", meta["phone"])
     assert main.find("a", href=f"tel:+1{digits}")
-    hours = {
-        text(row.th): text(row.td) for row in main.find("table", class_="hours").find_all("tr")
-    }
+    rows = main.find("table", class_="location__hours").find_all("tr")
+    hours = {text(row.th): text(row.td) for row in rows}
     assert list(hours) == [d.capitalize() for d in meta["hours"]]
     for day, value in meta["hours"].items():
         cell = hours[day.capitalize()]
@@ -117,7 +116,7 @@ def test_locations_index_and_home_list_every_location(site):
     cities = {front_matter(p)[0]["name"] for p in LOCATIONS}
     for url in ("", "locations/"):
         cards = soup(site, url).find_all(class_="location-card")
-        assert {text(card.find(class_="card__title")) for card in cards} == cities
+        assert {text(card.find(class_="location-card__title")) for card in cards} == cities
 
 
 def test_home_lists_latest_articles_with_summaries(site):
@@ -142,18 +141,18 @@ def test_every_page_has_landmarks_one_h1_skip_link_and_crisis_line(site):
         assert page.find("main", id="main"), url
         assert page.find("header") and page.find("nav") and page.find("footer"), url
         crisis = page.find(class_="crisis-line")
-        assert "Call or text 988" in text(crisis), url
-        assert crisis.find("a", href="tel:988"), url
+        assert "Call 988 or text 988" in text(crisis), url
+        assert crisis.find("a", href="tel:988") and crisis.find("a", href="sms:988"), url
 
 
 def test_footer_on_every_page_lists_locations_links_and_this_year(site):
     cities = {front_matter(p)[0]["name"] for p in LOCATIONS}
     year = datetime.date.today().year
     for url in every_page(site):
-        footer = soup(site, url).find("footer", class_="site-footer")
-        names = {text(a) for a in footer.select(".footer-locations li > a")}
+        footer = soup(site, url).find("footer", class_="clinic-footer")
+        names = {text(a) for a in footer.select(".clinic-footer__locations li > a")}
         assert names == cities, url
-        assert len(footer.select('.footer-locations a[href^="tel:+1"]')) == len(cities)
+        assert len(footer.select('.clinic-footer__locations a[href^="tel:+1"]')) == len(cities)
         hrefs = {a["href"] for a in footer.find_all("a")}
         for href in ("/treatments/", "/privacy/", "/accessibility/", "/newsletter/", "tel:988"):
             assert href in hrefs, (url, href)
@@ -165,13 +164,13 @@ FORM_PAGES = ["", "newsletter/"] + [f"blog/{p.stem}/" for p in ARTICLES]
 
 def test_newsletter_form_where_it_belongs_and_nowhere_else(site):
     for url in every_page(site):
-        forms = soup(site, url).find_all("form", class_="newsletter-form")
+        forms = soup(site, url).find_all("form", class_="newsletter-form__form")
         expected = 1 if url.removesuffix("index.html") in FORM_PAGES else 0
         assert len(forms) == expected, url
 
 
 def test_newsletter_form_fields(site):
-    form = soup(site, f"blog/{ARTICLES[0].stem}/").find("form", class_="newsletter-form")
+    form = soup(site, f"blog/{ARTICLES[0].stem}/").find("form", class_="newsletter-form__form")
     email = form.find("input", type="email")
     assert email.has_attr("required") and email["autocomplete"] == "email"
     for field in form.find_all(["input", "select"]):
@@ -180,8 +179,8 @@ def test_newsletter_form_fields(site):
         assert form.find("label", attrs={"for": field["id"]}), field
     options = [text(o) for o in form.find("select").find_all("option")]
     assert options == ["No preference", "Cincinnati", "Cleveland", "Columbus"]
-    assert form.find(class_="honeypot")["aria-hidden"] == "true"
-    assert form.find(class_="honeypot").input["tabindex"] == "-1"
+    assert form.find(class_="newsletter-form__honeypot")["aria-hidden"] == "true"
+    assert form.find(class_="newsletter-form__honeypot").input["tabindex"] == "-1"
     assert form.find("a", href="/privacy/")
     assert "noreferrer" in str(form.get("rel"))
 
@@ -190,7 +189,7 @@ def test_newsletter_page_places_the_form_where_its_marker_is(site):
     article = soup(site, "newsletter/").find("main").find("article")
     blocks = [child for child in article.children if getattr(child, "name", None)]
     kinds = [b["class"][0] if b.get("class") else b.name for b in blocks]
-    assert kinds == ["h1", "prose", "newsletter", "prose"]
+    assert kinds == ["h1", "prose", "newsletter-form", "prose"]
     assert "once a month" in text(blocks[1])
     assert blocks[3].find("a", href="/privacy/")
     assert "newsletter-form -->" not in str(article)

@@ -64,7 +64,7 @@ def test_links_in_built_articles(tmp_path):
         "---\ntitle: Sources\n---\n\nFrom [the FDA](https://www.fda.gov/).\n",
     )
     site = build(tmp_path / "output", content, SITEURL=SITEURL)
-    prose = soup(site, "blog/links/").find("main")
+    prose = soup(site, "blog/links/").find(class_="prose")
     links = {text(a): a for a in prose.find_all("a")}
     for name in ("NIMH overview", "sponsored study", "Raw HTML link"):
         assert set(links[name]["rel"]) >= {"noopener", "noreferrer"}, name

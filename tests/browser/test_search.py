@@ -143,7 +143,7 @@ def test_without_javascript_the_page_says_so_and_lists_articles(browser, base_ur
     try:
         tab.goto(f"{base_url}/search/?q=Spravato")
         assert tab.get_by_text("Search results need JavaScript, which is off").is_visible()
-        links = tab.locator(".all-articles li a")
+        links = tab.locator(".search-page__all li a")
         assert links.count() == len(list((ROOT / "content" / "articles").glob("*.md")))
         assert tab.locator("#search-results").is_hidden()
     finally:

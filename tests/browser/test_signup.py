@@ -137,7 +137,7 @@ def test_honeypot_is_hidden_from_eyes_keyboards_and_screen_readers(signup, brows
     with recording_context(browser) as recorder:
         recorder.visit(signup.url(FORM_PAGE))
         tab = recorder.tab
-        form = tab.locator("form.newsletter-form")
+        form = tab.locator("form.newsletter-form__form")
         honeypot = form.locator("input[name=website]")
         assert honeypot.count() == 1
         # Screen readers: hidden from the accessibility tree.

@@ -86,7 +86,7 @@ def test_production_build_posts_to_the_configured_endpoint(tmp_path):
         NEWSLETTER={"provider": "buttondown", "username": "clinic"},
     )
     page = soup(site, "blog/ok/")  # parsed: production HTML is minified
-    form = page.find("form", class_="newsletter-form")
+    form = page.find("form", class_="newsletter-form__form")
     assert form["action"] == "https://buttondown.email/api/emails/embed-subscribe/clinic"
     assert form["method"] == "post"
     assert not page.find("meta", attrs={"name": "robots"})
@@ -109,7 +109,7 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_published(tmp_pat
         "Scheduled: goes live on the first build after"
     )
     # Pelican lists no drafts; a scheduled article is listed, marked as such.
-    badges = [text(b) for b in soup(preview, "").find_all(class_="badge")]
+    badges = [text(b) for b in soup(preview, "").find_all(class_="article-card__badge")]
     assert badges == ["Scheduled"]
     assert soup(preview, "blog/live/").find(class_="article__header").find(class_="notice") is None
     production = build(

@@ -65,7 +65,7 @@ def assert_variants(site, picture):
 
 def test_hero_is_a_responsive_picture_loaded_first(built):
     page = soup(built, "blog/pictured/")
-    picture = page.find("figure", class_="hero").picture
+    picture = page.find("figure", class_="article__hero").picture
     assert_variants(built, picture)
     img = picture.img
     assert img["alt"] == "Abstract teal waves"
@@ -93,7 +93,7 @@ def test_variants_are_smaller_than_the_original(built):
 
 
 def test_logo_is_a_small_lazy_picture(built):
-    picture = soup(built, "").find(class_="brand").picture
+    picture = soup(built, "").find(class_="site-header__brand").picture
     sources = picture_sources(picture)
     assert set(sources) == {"image/webp", "image/png"}  # PNG keeps its transparency
     assert set(sources["image/png"]) == {40, 80, 120}  # 1x, 2x, 3x screens
@@ -109,7 +109,7 @@ def test_every_other_image_on_real_pages_is_lazy(site):
     for page_path in ("", "blog/integration-after-a-ketamine-session/", "locations/"):
         page = soup(site, page_path)
         for img in page.find_all("img"):
-            if img.find_parent("figure", class_="hero"):
+            if img.find_parent("figure", class_="article__hero"):
                 continue
             assert img.get("loading") == "lazy", f"{page_path}: {img}"
             assert img.get("decoding") == "async", f"{page_path}: {img}"
@@ -165,7 +165,7 @@ def test_a_png_keeps_a_png_fallback(tmp_path):
     assert set(sources) == {"image/webp", "image/png"}  # transparency survives
     assert picture.img["src"].endswith(".png")
     assert picture.img["alt"] == "Our logo, a teal circle"
-    hero = soup(site, "blog/diagram/").find("figure", class_="hero").picture
+    hero = soup(site, "blog/diagram/").find("figure", class_="article__hero").picture
     assert set(picture_sources(hero)) == {"image/webp", "image/png"}
 
 

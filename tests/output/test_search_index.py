@@ -31,7 +31,7 @@ INDEXED_PAGES = {"/about/", "/treatments/", "/privacy/", "/accessibility/", "/ne
 # form, article disclaimer and next-reading links): never in the index.
 CHROME = [
     "Skip to main content",
-    "In crisis?",
+    "In crisis or thinking about suicide?",
     "©",
     "Get our monthly newsletter",
     "not medical advice",
@@ -125,7 +125,7 @@ def test_drafts_and_scheduled_articles_are_previewed_but_never_indexed(tmp_path)
     assert {"/blog/live/", "/locations/testville/"} <= indexed
     assert not {"/blog/later/", "/drafts/unfinished/"} & indexed
     # Nor suggested as related reading before they go live.
-    assert soup(site, "blog/live/").find("section", class_="related") is None
+    assert soup(site, "blog/live/").find("section", class_="next-reading--related") is None
 
 
 @pytest.mark.parametrize(
@@ -274,7 +274,7 @@ def test_the_quick_preview_builds_no_index_and_its_search_page_says_so(tmp_path)
     assert "invoke build --search" in text(page.find(id="search-not-built"))
     assert page.find(id="search") is None  # no box that could only find nothing
     assert page.find_all("script", src=True) == []
-    listing = page.find("section", class_="all-articles")
+    listing = page.find("section", class_="search-page__all")
     assert "/blog/live/" in [link["href"] for link in listing.find_all("a")]
 
 
@@ -521,7 +521,7 @@ def test_search_script_is_self_hosted_and_csp_friendly(site):
 def test_without_javascript_the_search_page_lists_every_article_by_category(site):
     page = soup(site, "search/")
     assert "need JavaScript" in text(page.find(id="search-no-js"))
-    listing = page.find("section", class_="all-articles")
+    listing = page.find("section", class_="search-page__all")
     assert text(listing.h2) == "All articles by topic"
     found = {}
     for heading in listing.find_all("h3"):

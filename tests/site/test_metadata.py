@@ -66,7 +66,7 @@ def test_article_open_graph_is_an_article_with_its_hero(live):
     assert meta(page, "og:type") == "article"
     assert meta(page, "og:image") == f"{SITEURL}/images/what-to-expect-from-spravato-treatment.jpg"
     assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "800")
-    assert meta(page, "og:image:alt") == page.find("figure", class_="hero").img["alt"]
+    assert meta(page, "og:image:alt") == page.find("figure", class_="article__hero").img["alt"]
 
 
 REQUIRED = {
@@ -163,7 +163,7 @@ def test_article_medical_web_page_matches_the_page(live):
     assert data["headline"] == text(page.h1)
     assert data["description"] == meta(page, "description")
     assert data["image"]["url"] == meta(page, "og:image")
-    byline = page.find(class_="byline")
+    byline = page.find(class_="article__byline")
     published, updated = (t["datetime"] for t in byline.find_all("time"))
     assert data["datePublished"].startswith(published)
     assert data["dateModified"].startswith(updated)
@@ -173,7 +173,7 @@ def test_article_medical_web_page_matches_the_page(live):
     assert data["author"]["url"] == byline.a["href"] == f"{SITEURL}/authors/priya-natarajan/"
     assert data["publisher"]["@id"] == f"{SITEURL}/#organization"
     assert data["reviewedBy"]["name"] == "Daniel Reyes"
-    reviewed = page.find(class_="reviewed").time["datetime"]
+    reviewed = page.find(class_="article__reviewed").time["datetime"]
     assert data["lastReviewed"] == reviewed
     (trail,) = of_type(json_ld(page), "BreadcrumbList")
     visible = [text(a) for a in page.find("nav", class_="breadcrumbs").find_all("a")]
@@ -188,14 +188,14 @@ def test_article_without_reviewer_has_no_review_claims(live):
     page = soup(live, "blog/finding-your-people-support-groups/")
     (data,) = of_type(json_ld(page), "MedicalWebPage")
     assert "reviewedBy" not in data and "lastReviewed" not in data
-    assert not page.find(class_="reviewed")
+    assert not page.find(class_="article__reviewed")
 
 
 def test_health_signals_on_articles(live):
     page = soup(live, "blog/integration-after-a-ketamine-session/")
-    byline = page.find(class_="byline")
+    byline = page.find(class_="article__byline")
     assert byline.a["href"] == f"{SITEURL}/authors/maya-okafor/"
-    assert "not medical advice" in text(page.find(class_="disclaimer"))
+    assert "not medical advice" in text(page.find(class_="article__disclaimer"))
 
 
 def test_author_page_has_bio_credentials_and_articles(live):

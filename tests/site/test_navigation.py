@@ -71,7 +71,7 @@ def name(link):
 
 
 def related_titles(page):
-    section = page.find("section", class_="related")
+    section = page.find("section", class_="next-reading--related")
     return [text(h) for h in section.find_all("h3")] if section else []
 
 
@@ -80,7 +80,7 @@ def related_titles(page):
 
 def test_related_articles_rank_shared_tags_then_category_then_date(nav_site):
     page = soup(nav_site, "blog/alpha/")
-    section = page.find("section", class_="related")
+    section = page.find("section", class_="next-reading--related")
     assert text(section.find(id=section["aria-labelledby"])) == "Related articles"
     # beta shares two tags, gamma one tag and the category; then the newest
     # article sharing only the category. The draft shares more, but is a draft.
@@ -104,17 +104,17 @@ def test_next_reading_sits_between_the_article_and_the_newsletter_form(nav_site)
     main = soup(nav_site, "blog/beta/").find("main")
     blocks = [child for child in main.children if getattr(child, "name", None)]
     names = [b["class"][0] if b.get("class") else b.name for b in blocks]
-    assert names == ["breadcrumbs", "article", "related", "neighbors", "newsletter"]
+    assert names == ["breadcrumbs", "article", "next-reading", "next-reading", "newsletter-form"]
 
 
 def test_previous_and_next_article_links_are_labelled(nav_site):
-    nav = soup(nav_site, "blog/beta/").find("nav", class_="neighbors")
+    nav = soup(nav_site, "blog/beta/").find("nav", class_="next-reading--neighbours")
     assert nav["aria-label"] == "Previous and next articles"
     previous, following = nav.find("a", rel="prev"), nav.find("a", rel="next")
     assert text(previous) == "Previous article: Post 22"
     assert previous["href"] == "/blog/post-22/"
     assert text(following) == "Next article: Alpha"
-    newest = soup(nav_site, "blog/alpha/").find("nav", class_="neighbors")
+    newest = soup(nav_site, "blog/alpha/").find("nav", class_="next-reading--neighbours")
     assert not newest.find("a", rel="next")
     assert text(newest.find("a", rel="prev")) == "Previous article: Beta"
 
@@ -124,15 +124,15 @@ def test_previous_and_next_article_links_are_labelled(nav_site):
 
 @pytest.mark.parametrize(("stem", "label"), [("post-05", "3 min read"), ("post-06", "4 min read")])
 def test_reading_time_rounds_up_words_at_220_a_minute(nav_site, stem, label):
-    byline = soup(nav_site, f"blog/{stem}/").find(class_="byline")
-    assert text(byline.find(class_="reading-time")) == label
+    byline = soup(nav_site, f"blog/{stem}/").find(class_="article__byline")
+    assert text(byline.find(class_="article__reading-time")) == label
     cards = soup(nav_site, "blog/tag/ketamine/page/2/").find_all(class_="article-card")
     card = next(c for c in cards if text(c.a) == f"Post {stem[-2:]}")
-    assert label in text(card.find(class_="meta"))
+    assert label in text(card.find(class_="article-card__meta"))
 
 
 def test_a_short_article_reads_in_one_minute(nav_site):
-    assert text(soup(nav_site, "blog/alpha/").find(class_="reading-time")) == "1 min read"
+    assert text(soup(nav_site, "blog/alpha/").find(class_="article__reading-time")) == "1 min read"
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)
@@ -140,7 +140,7 @@ def test_real_articles_show_reading_time_of_their_text(site, source):
     page = soup(site, f"blog/{source.stem}/")
     words = len(page.find(class_="prose").get_text(" ").split())
     expected = f"{max(1, math.ceil(words / 220))} min read"
-    assert text(page.find(class_="reading-time")) == expected
+    assert text(page.find(class_="article__reading-time")) == expected
     meta, _ = front_matter(source)
     category = soup(site, f"blog/category/{slug(meta['category'])}/")
     card = next(
@@ -148,13 +148,13 @@ def test_real_articles_show_reading_time_of_their_text(site, source):
         for c in category.find_all(class_="article-card")
         if c.a["href"] == f"/blog/{source.stem}/"
     )
-    assert expected in text(card.find(class_="meta"))
+    assert expected in text(card.find(class_="article-card__meta"))
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)
 def test_real_articles_suggest_up_to_three_others(site, source):
     page = soup(site, f"blog/{source.stem}/")
-    links = [a["href"] for a in page.select("section.related h3 a")]
+    links = [a["href"] for a in page.select("section.next-reading--related h3 a")]
     assert 1 <= len(links) <= 3
     assert f"/blog/{source.stem}/" not in links
     assert len(set(links)) == len(links)
@@ -197,7 +197,7 @@ def test_listings_paginate_with_rel_links_and_page_labels(nav_site, first):
             assert name(following) == f"Older articles, page {number + 1} of {total}"
         numbers = [name(a) for a in nav.find_all("a") if not a.get("rel")]
         assert numbers == [f"Page {n}" for n in range(1, total + 1)]
-        seen += [a["href"] for a in soup(nav_site, url).select(".article-card .card__title a")]
+        seen += [a["href"] for a in soup(nav_site, url).select(".article-card__title a")]
     assert len(seen) == len(set(seen))
     if first == "":
         assert seen == [f"/blog/{stem}/" for stem in newest_first(PUBLISHED)]
@@ -260,5 +260,5 @@ def test_tag_pages_list_their_articles(nav_site):
         "Spravato (3)",
     ]
     page = soup(nav_site, "blog/tag/spravato/")
-    titles = [text(a) for a in page.select(".article-card .card__title a")]
+    titles = [text(a) for a in page.select(".article-card__title a")]
     assert titles == ["Alpha", "Beta", "Gamma"]

@@ -88,4 +88,4 @@ def test_changed_authors_file_drops_the_cache(tmp_path, typogrified):
     typogrified.clear()
     site = cached_build(tmp_path, "two")
     assert typogrified, "articles were read again"
-    assert "Ann Renamed" in text(soup(site, "blog/first/").find(class_="byline"))
+    assert "Ann Renamed" in text(soup(site, "blog/first/").find(class_="article__byline"))

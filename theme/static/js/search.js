@@ -52,7 +52,7 @@ function excerptNodes(excerpt) {
 
 function resultItem(data) {
   const item = document.createElement("li");
-  item.className = "search-result";
+  item.className = "search-page__result";
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
