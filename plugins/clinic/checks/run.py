@@ -17,9 +17,9 @@ from ..settings import with_defaults
 from ..site import redirects
 from ..site.authors import load_authors
 from ..site.urls import OutputMap, output_map
-from .across_files import duplicate_outputs, tag_spellings
-from .body import check_body
-from .fields import check_fields
+from .rules.across_files import duplicate_outputs, tag_spellings
+from .rules.body import check_body
+from .rules.fields import check_fields
 from .sources import discover, read_source
 
 

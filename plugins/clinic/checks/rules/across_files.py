@@ -5,8 +5,8 @@ import difflib
 import re
 from collections import Counter, defaultdict
 
-from ..problems import Problem
-from ..schema import tags_of
+from ...problems import Problem
+from ...schema import tags_of
 
 # Tags this alike are taken for one tag misspelt: "Depresion" and "Depression".
 _SAME_TAG_RATIO = 0.9

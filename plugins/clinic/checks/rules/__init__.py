@@ -1,0 +1,7 @@
+"""The rules a content file is held to, one module per family; run.py applies
+them to every file (and across files), and each returns Problems.
+
+    fields.py        front matter against the schema (schema.py)
+    body.py          the text: not empty, images with alt, links that lead somewhere
+    across_files.py  two files making one page; one tag spelt two ways
+"""
