@@ -4,6 +4,11 @@ Pages format) that hosts able to send real headers serve with every file.
 
 Settings and the newsletter form in (the site's own origin, the form's
 endpoint), strings out.
+
+Every page gets the site's policy; a kind of page that needs more (the
+search page runs WebAssembly) gets its own policy with just that added, and
+only that kind gets it: POLICY_KINDS says what each kind adds, KIND_FOLDERS
+where its pages live. A template names its kind with `{% set csp_kind = ... %}`.
 """
 
 from pathlib import Path
@@ -44,19 +49,31 @@ FORM_ORIGIN_ALIASES = {
 }
 
 
-def csp_directives(settings, form):
+# What each kind of page adds to the site's policy.
+POLICY_KINDS = {
+    "page": {},
+    # Pagefind's search runs WebAssembly, in the page and in a worker.
+    "search": {"script-src": ["'wasm-unsafe-eval'"], "worker-src": ["'self'"]},
+}
+# Where each kind's pages live: setting naming their URL -> kind. Pages of a
+# kind sit in a top-level folder of their own, so `_headers` gives the
+# folder its own policy without any rule overlapping another.
+KIND_FOLDERS = {"SEARCH_URL": "search"}
+
+
+def csp_directives(settings, form, kind="page"):
     """The policy as an ordered mapping: directive -> list of sources."""
     settings = with_defaults(settings)
     form_sources = ["'self'"]
     form_origin = newsletter_origin(settings, form)
     if form_origin:
         form_sources += [form_origin, *FORM_ORIGIN_ALIASES.get(form_origin, ())]
-    script_sources = ["'self'", "'wasm-unsafe-eval'"]  # Pagefind search runs WebAssembly
+    script_sources = ["'self'"]
     if settings["CLINIC_LIVERELOAD"] and not settings["CLINIC_PRODUCTION"]:
         # Only `invoke livereload`'s local server sets this: python-livereload
         # injects a small inline loader script into every page it serves.
         script_sources.append("'unsafe-inline'")
-    return {
+    directives = {
         "default-src": ["'self'"],
         "script-src": script_sources,
         "style-src": ["'self'"],
@@ -64,24 +81,31 @@ def csp_directives(settings, form):
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": form_sources,
+        # Nothing is framed or embedded: no iframe, frame, object or worker
+        # (workers fall back to child-src), unless a kind adds one.
+        "frame-src": ["'none'"],
+        "child-src": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
     }
+    for name, sources in POLICY_KINDS[kind].items():
+        directives[name] = [*directives.get(name, []), *sources]
+    return directives
 
 
 def serialise(directives):
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def content_security_policy(settings, form):
+def content_security_policy(settings, form, kind="page"):
     """The policy for the <meta http-equiv> tag."""
-    return serialise(csp_directives(settings, form))
+    return serialise(csp_directives(settings, form, kind))
 
 
-def header_content_security_policy(settings, form):
+def header_content_security_policy(settings, form, kind="page"):
     """The same policy sent as a header, which can also forbid framing
     (browsers ignore frame-ancestors in a <meta> tag)."""
-    return serialise({**csp_directives(settings, form), "frame-ancestors": ["'none'"]})
+    return serialise({**csp_directives(settings, form, kind), "frame-ancestors": ["'none'"]})
 
 
 def newsletter_origin(settings, form):
@@ -100,9 +124,10 @@ def newsletter_origin(settings, form):
 def publish_policy(generators):
     """`all_generators_finalized`: the policy and the theme files' names, for
     every template."""
-    context = generators[0].context
-    policy = content_security_policy(generators[0].settings, SITE.newsletter_form)
-    context["content_security_policy"] = policy
+    context, settings = generators[0].context, generators[0].settings
+    context["content_security_policies"] = {
+        kind: content_security_policy(settings, SITE.newsletter_form, kind) for kind in POLICY_KINDS
+    }
     context["referrer_policy"] = REFERRER_POLICY
     context.update(STATE.theme_files)
 
@@ -111,12 +136,12 @@ def headers_file(settings, form, top_level_entries, skip=()):
     """The `_headers` text. `top_level_entries` are the names at the root of
     the output: each that is not an asset folder gets the page cache rule.
     Hosts merge every rule that matches a path, joining repeated headers with
-    commas, so Cache-Control rules must never overlap (and `/*` has none)."""
+    commas (two policies would both apply), so Cache-Control and
+    Content-Security-Policy rules must never overlap, and `/*` has neither."""
     blocks = [
         (
             "/*",
             [
-                ("Content-Security-Policy", header_content_security_policy(settings, form)),
                 ("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY),
                 ("X-Content-Type-Options", "nosniff"),
                 ("Referrer-Policy", REFERRER_POLICY),
@@ -124,9 +149,18 @@ def headers_file(settings, form, top_level_entries, skip=()):
             ],
         )
     ]
-    blocks += [(pattern, [("Cache-Control", value)]) for pattern, value in ASSET_CACHE_RULES]
+    kinds = folder_kinds(settings)
+
+    def policy(pattern):
+        kind = kinds.get(pattern.strip("/*"), "page")
+        return ("Content-Security-Policy", header_content_security_policy(settings, form, kind))
+
     blocks += [
-        (pattern, [("Cache-Control", PAGE_CACHE)])
+        (pattern, [policy(pattern), ("Cache-Control", value)])
+        for pattern, value in ASSET_CACHE_RULES
+    ]
+    blocks += [
+        (pattern, [policy(pattern), ("Cache-Control", PAGE_CACHE)])
         for pattern in page_patterns(top_level_entries, skip)
     ]
     lines = ["# Written by plugins/clinic/output/headers.py at every build: edit that, not this."]
@@ -134,6 +168,11 @@ def headers_file(settings, form, top_level_entries, skip=()):
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers]
     return "\n".join(lines) + "\n"
+
+
+def folder_kinds(settings):
+    """{top-level folder: kind} for the kinds of page with a policy of their own."""
+    return {settings[name].strip("/").split("/")[0]: kind for name, kind in KIND_FOLDERS.items()}
 
 
 def page_patterns(top_level_entries, skip=()):
