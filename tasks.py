@@ -44,15 +44,18 @@ def check(c, content=""):
     """Check every content file (front matter, text, links) without building; list all problems."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from clinic.checks.run import check_settings_file  # noqa: PLC0415
+    from clinic.problems import errors  # noqa: PLC0415
 
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
     print(report.line)
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
         print(problem)
-    if problems:
-        sys.exit(f"{len(problems)} problem(s): fix them and run `invoke check` again.")
-    print("No problems found.")
+    found = errors(problems)
+    if found:
+        sys.exit(f"{len(found)} problem(s): fix them and run `invoke check` again.")
+    noted = len(problems) - len(found)
+    print(f"No problems found ({noted} warning(s) to look at)." if noted else "No problems found.")
 
 
 @task

@@ -1,5 +1,9 @@
 """Content problems: collected, never raised one by one, so a writer sees
-every mistake in one run, each saying which file, which field and the fix."""
+every mistake in one run, each saying which file, which field and the fix.
+
+A problem is an error (nothing is published while one remains) unless it is
+a warning: something a writer should see and may leave for now, such as a
+review that is due. Warnings never stop a build."""
 
 import difflib
 from dataclasses import dataclass
@@ -12,16 +16,26 @@ class Problem:
     what: str
     fix: str
     line: int = 1
+    warning: bool = False
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.field}: {self.what} -> {self.fix}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.field}: {self.what} -> {self.fix}"
+
+
+def errors(problems):
+    return [problem for problem in problems if not problem.warning]
+
+
+def warnings(problems):
+    return [problem for problem in problems if problem.warning]
 
 
 class ContentError(Exception):
     """Raised at the end of the build when any content problem was found."""
 
     def __init__(self, problems, headline="content problem(s), nothing was published"):
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.field))
+        self.problems = sorted(errors(problems), key=lambda p: (p.path, p.line, p.field))
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} {headline}:\n{lines}")
 

@@ -184,3 +184,11 @@ def test_content_error_lists_every_problem_sorted():
     message = str(error)
     assert message.index("a.md:3: date: bad -> fix") < message.index("b.md:2: title: missing")
     assert message.startswith("2 content problem(s)")
+
+
+def test_warnings_are_told_but_never_stop_anything():
+    note = Problem("a.md", "reviewed", "the review is due", "ask the reviewer", 4, warning=True)
+    assert str(note) == "a.md:4: warning: reviewed: the review is due -> ask the reviewer"
+    error = ContentError([note, Problem("b.md", "title", "missing", "add it", 2)])
+    assert error.problems == [Problem("b.md", "title", "missing", "add it", 2)]
+    assert str(error).startswith("1 content problem(s)")

@@ -10,7 +10,7 @@ an error naming it.
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from ..documents import every_document, generator_of
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Problem, errors
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
 from . import tally
@@ -42,7 +42,7 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
-    if problems:
+    if errors(problems):
         raise ContentError(problems)
 
 
