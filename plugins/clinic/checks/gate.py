@@ -10,7 +10,7 @@ an error naming it.
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from ..documents import every_document, generator_of
-from ..problems import ContentError, Problem, errors
+from ..problems import ContentError, Problem, errors, warnings
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
 from . import tally
@@ -42,6 +42,8 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
+    for warning in sorted(warnings(problems), key=lambda p: (p.path, p.line, p.field)):
+        print(warning)
     if errors(problems):
         raise ContentError(problems)
 
