@@ -21,10 +21,10 @@ from ..settings import with_defaults
 from ..site import redirects
 from ..site.urls import OutputMap, output_map
 from . import inputs
-from .rules.across_files import duplicate_outputs, tag_spellings
+from .rules.across_files import duplicate_outputs, tag_spellings, unpublished_links
 from .rules.body import check_body
 from .rules.fields import check_fields
-from .sources import discover, read_source
+from .sources import discover, display_path, read_source
 
 
 @dataclass
@@ -34,11 +34,13 @@ class SiteFacts:
     content_root: Path
     images_root: Path
     images_dir: str
-    authors: dict
+    authors: dict | None  # None when authors.yml cannot be read (its problem is told)
     categories: dict
     treatments: dict
     siteurl: str
     site_map: OutputMap
+    settings: dict  # with defaults: what Pelican makes addresses from
+    sources_by_path: dict  # normalised path on disk -> SourceFile
 
     def knows_url(self, path):
         return self.site_map.knows_url(path)
@@ -108,6 +110,7 @@ def check_bodies(files, settings, scans=None):
             converter = converter or markdown.Markdown(**settings["MARKDOWN"])
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, files.facts)
+        problems += unpublished_links(source, scanned, files.facts)
     return problems
 
 
@@ -122,16 +125,19 @@ def site_facts(settings, sources, authors):
         categories=settings["CLINIC_CATEGORIES"],
         treatments=settings["CLINIC_TREATMENTS"],
         siteurl=settings["SITEURL"],
-        site_map=output_map(settings, sources, authors),
+        site_map=output_map(settings, sources, authors or {}),
+        settings=settings,
+        sources_by_path={os.path.normpath(source.path): source for source in sources},
     )
 
 
 def redirect_problems(settings, site_map):
     """Every problem with the redirects file: lines that cannot be read, and
     redirects that point nowhere, hide a page, loop or chain."""
-    name = settings["CLINIC_REDIRECTS_FILE"]
-    found, problems = redirects.read_redirects(Path(settings["PATH"]) / name, name)
-    return problems + redirects.check(found, site_map, name)
+    path = Path(settings["PATH"]) / settings["CLINIC_REDIRECTS_FILE"]
+    shown = display_path(path, settings["PATH"])
+    found, problems = redirects.read_redirects(path, shown)
+    return problems + redirects.check(found, site_map, shown)
 
 
 def check_settings_file(settings_file, override=None, environ=os.environ):

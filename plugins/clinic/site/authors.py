@@ -38,6 +38,7 @@ EXAMPLE = (
     "indented below it"
 )
 NULL = "tag:yaml.org,2002:null"
+UNCLOSED = ("while parsing a flow", "while scanning a quoted")
 # What YAML makes of a value written without quotes, when it is not text.
 NOT_TEXT = {
     "tag:yaml.org,2002:bool": "true or false",
@@ -56,8 +57,8 @@ def load_authors(path):
 
 
 def read_authors(path, display_path):
-    """The file -> ({key: AuthorProfile} of every good entry, [Problem]).
-    The profiles are None when the file cannot be read at all."""
+    """The file -> ({key: AuthorProfile} of every entry, [Problem]). The
+    profiles are None when the file cannot be read at all."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -70,6 +71,8 @@ def read_authors(path, display_path):
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        if str(getattr(error, "context", "")).startswith(UNCLOSED):
+            mark = error.context_mark or mark  # where the bracket or quote opened
         what = f"not valid YAML ({getattr(error, 'problem', None) or error})"
         return None, [Problem(display_path, "file", what, EXAMPLE, mark.line + 1 if mark else 1)]
     if root is None:
@@ -90,10 +93,8 @@ def read_authors(path, display_path):
         seen[key] = line
         fields, entry_problems = _entry_fields(key, entry, line, display_path)
         problems += entry_problems
-        if not entry_problems:
-            profiles[key] = AuthorProfile(
-                key=key, **{name: fields.get(name, "") for name in FIELDS}
-            )
+        # Known even with a problem: `author: <key>` is then not a second one.
+        profiles[key] = AuthorProfile(key=key, **{name: fields.get(name, "") for name in FIELDS})
     return profiles, problems
 
 

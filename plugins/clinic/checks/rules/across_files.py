@@ -1,11 +1,19 @@
-"""Checks across files: two files writing the same page, and one tag spelt
-two ways (which would split its articles over two tag pages)."""
+"""Checks across files: two files writing the same page (or one the site
+keeps for itself), one tag spelt two ways (which would split its articles
+over two tag pages), and a link to a page published later than the link."""
 
+import datetime
+import os
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from ...problems import Problem
 from ...schema import tags_of
+from ...site.urls import is_draft
+from .body import FILE_LINKS, line_of
+from .fields import as_date
 
 # Tags one typo apart are taken for one tag misspelt ("Depresion" and
 # "Depression"), from six letters and digits up: shorter ones differ by
@@ -14,13 +22,26 @@ _SHORTEST_FUZZY_TAG = 6
 
 
 def duplicate_outputs(site_map):
-    """One problem per content file that makes a page something else makes too
-    (`site_map`: the OutputMap of site/urls.py)."""
-    problems = []
+    """One problem per content file that makes a page something else makes
+    too, or that the site keeps for itself (`site_map`: the OutputMap of
+    site/urls.py)."""
+    problems, told = [], set()
+    for source, file, address, what in site_map.taken_by_content():
+        field = "save_as" if source.meta.get("save_as") else "slug"
+        problems.append(
+            source.problem(
+                field,
+                f"{file} is an address the site keeps for {what} ({address})",
+                f"choose another `{field}:`"
+                if source.meta.get(field)
+                else "rename the file, or give it a `slug:` of its own",
+            )
+        )
+        told.add(source.path)
     for save_as, owners in site_map.clashes():
         names = [_name(owner) for owner in owners]
         for source in owners:
-            if isinstance(source, str):
+            if isinstance(source, str) or source.path in told:
                 continue
             others = ", ".join(n for n in names if n != source.display) or source.display
             problems.append(
@@ -136,3 +157,56 @@ class _UnionFind:
 
     def join(self, key, other):
         self.parent[self.root(key)] = self.root(other)
+
+
+def unpublished_links(source, scanned, facts):
+    """One problem per link from a page that will be published to a draft,
+    or to an article scheduled after it: production would link to nothing.
+    `scanned`: the ScannedHtml of the body."""
+    if is_draft(source):
+        return []
+    problems = []
+    for _line, _tag, url in scanned.links:
+        what = _published_later(url, source, _linked_source(url, source, facts))
+        if what:
+            problems.append(
+                source.problem(
+                    "link",
+                    what,
+                    "remove the link until that page is published, or publish it first",
+                    line=line_of(source, url),
+                )
+            )
+    return problems
+
+
+def _linked_source(url, source, facts):
+    """The content file a link leads to, or None (another site, a missing page)."""
+    url = unquote(url)
+    marker = next((m for m in FILE_LINKS if url.startswith(m)), None)
+    if marker:
+        target = url[len(marker) :].split("#", 1)[0].split("?", 1)[0]
+        base = facts.content_root if target.startswith("/") else source.path.parent
+        return facts.sources_by_path.get(os.path.normpath(Path(base) / target.lstrip("/")))
+    if facts.siteurl and url.startswith(facts.siteurl + "/"):
+        url = url[len(facts.siteurl) :]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    return facts.site_map.owner_of(parts.path)
+
+
+def _published_later(url, source, target):
+    if target is None:
+        return None
+    if is_draft(target):
+        return f"{url} leads to a draft, which the published site does not have"
+    due = as_date(target.meta.get("date")) if target.kind == "article" else None
+    if due is None or due <= datetime.date.today():
+        return None
+    since = as_date(source.meta.get("date")) if source.kind == "article" else None
+    if since is not None and since >= due:
+        return None  # this article goes live on or after the one it links to
+    return (
+        f"{url} leads to an article scheduled for {due.isoformat()}: until then it is not published"
+    )
