@@ -71,7 +71,7 @@ def environment_problems(environ):
     """`invoke check`: the same rules on whichever of these variables are set."""
     problems = []
     if "SITEURL" in environ:
-        problems += _address("SITEURL", environ["SITEURL"].rstrip("/"), query=False)
+        problems += _address("SITEURL", environ["SITEURL"], query=False)
     if "NEWSLETTER_ACTION" in environ:
         problems += _address("NEWSLETTER_ACTION", environ["NEWSLETTER_ACTION"], query=True)
     provider = environ.get("NEWSLETTER_PROVIDER")
@@ -98,9 +98,11 @@ def address_problem(value, query=False):
 def _reasons(value, query):
     if not value.strip():
         yield "is set but empty"
-    odd = [char for char in value if not char.isprintable() or char.isspace()]
-    if odd:
-        yield f"contains a space or control character ({odd[0]!r})"
+    if not value.isprintable():
+        odd = next(char for char in value if not char.isprintable())
+        yield f"contains a control character ({odd!r})"
+    if any(char.isspace() for char in value):
+        yield f"'{value}' contains a space"
     odd = [char for char in value if char in _NOT_IN_ADDRESSES]
     if odd:
         yield f"'{value}' contains {odd[0]}, which no plain web address needs"
