@@ -103,3 +103,23 @@ def test_two_drafts_and_a_draft_page_never_stop_a_deploy(tmp_path):
     assert not [p for p in pages if "draft" in p or "coming" in p]
     feed = (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
     assert "First draft" not in feed and "Second draft" not in feed
+
+
+def test_a_page_with_the_slug_of_a_location_is_told_not_warned(tmp_path):
+    """Pelican wants one slug per page, locations included, even when their
+    addresses differ; its warning alone would stop `invoke publish` unnamed."""
+    content = make_content(tmp_path / "content", {"one": article()})
+    write(content / "pages" / "testville.md", "---\ntitle: Guide\n---\n\nText.\n")
+    same = "is also the slug of {}: each needs its own -> rename one of the files, or give one "
+    publish_refused(
+        tmp_path,
+        content,
+        [
+            "content/locations/testville.md:1: slug: 'testville' "
+            + same.format("content/pages/testville.md")
+            + "a different `slug:`",
+            "content/pages/testville.md:1: slug: 'testville' "
+            + same.format("content/locations/testville.md")
+            + "a different `slug:`",
+        ],
+    )

@@ -91,7 +91,7 @@ def check_files(settings):
     facts = site_facts(settings, sources, authors)
     for source in sources:
         problems += check_fields(source, facts)
-    problems += duplicate_outputs(facts.site_map)
+    problems += duplicate_outputs(facts.site_map, sources, settings)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
     by_kind = {}

@@ -62,6 +62,11 @@ MESSAGES = (
         "Two files would be published at the same address; rename one or set a `slug:`.",
     ),
     (
+        "`'x' is also the slug of ...`",
+        "Every article needs a slug of its own, and so does every page (location pages "
+        "included), even when their addresses differ.",
+    ),
+    (
         "`is not a page of this site` / `points to a file that does not exist`",
         "A link leads nowhere. Link to pages as `/treatments/` or `{filename}../pages/about.md`.",
     ),

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from ...problems import Problem
 from ...schema import tags_of
-from ...site.urls import is_draft
+from ...site.urls import is_draft, slug_of
 from .body import FILE_LINKS, line_of
 from .fields import as_date
 
@@ -21,10 +21,10 @@ from .fields import as_date
 _SHORTEST_FUZZY_TAG = 6
 
 
-def duplicate_outputs(site_map):
+def duplicate_outputs(site_map, sources, settings):
     """One problem per content file that makes a page something else makes
-    too, or that the site keeps for itself (`site_map`: the OutputMap of
-    site/urls.py)."""
+    too, that the site keeps for itself (`site_map`: the OutputMap of
+    site/urls.py), or whose slug another file has."""
     problems, told = [], set()
     for source, file, address, what in site_map.taken_by_content():
         field = "save_as" if source.meta.get("save_as") else "slug"
@@ -51,6 +51,30 @@ def duplicate_outputs(site_map):
                     "rename one of the files, or give one a different `slug:`",
                 )
             )
+            told.add(source.path)
+    return problems + _same_slugs(sources, settings, told)
+
+
+def _same_slugs(sources, settings, told):
+    """Pelican wants one slug per article, and one per page (locations are
+    pages), even where their addresses differ (a draft's, in production, is
+    none): it warns about the others, and `invoke publish` stops on that
+    warning without naming the cause."""
+    groups = defaultdict(list)
+    for source in sources:
+        groups[source.kind == "article", slug_of(source, settings)].append(source)
+    problems = []
+    for (_article, slug), same in groups.items():
+        for source in same if len(same) > 1 else ():
+            if source.path not in told:
+                others = ", ".join(other.display for other in same if other is not source)
+                problems.append(
+                    source.problem(
+                        "slug",
+                        f"'{slug}' is also the slug of {others}: each needs its own",
+                        "rename one of the files, or give one a different `slug:`",
+                    )
+                )
     return problems
 
 
