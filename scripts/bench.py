@@ -155,12 +155,13 @@ def _article(rng, number, count, authors, categories):
     day = datetime.date(2024, 1, 1) + datetime.timedelta(days=number % 900)
     other = f"bench-{rng.randrange(count):04}"
     summary = f"A plain guide to {topic}, what a visit involves and how to look after yourself."
+    tags = rng.sample(["Ketamine", "Spravato", "Therapy", "Family", "Sleep"], 2)
     front = {
         "title": title,
         "date": day.isoformat(),
         "author": rng.choice(authors),
         "category": rng.choice(categories),
-        "tags": ", ".join(rng.sample(["Ketamine", "Spravato", "Therapy", "Family", "Sleep"], 2)),
+        "tags": f"[{', '.join(tags)}]",
         "summary": summary,
         "hero_image": image,
         "hero_alt": f"Abstract soft-colored art for an article about {topic}",
