@@ -148,6 +148,9 @@ def _paragraph(rng, sentences=5):
     return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
 
 
+TAGS = ["Ketamine", "Spravato", "Therapy", "Family", "Sleep"]
+
+
 def _article(rng, number, count, authors, categories):
     topic = rng.choice(TOPICS)
     title = f"{rng.choice(HEADINGS)} with {topic}, part {number + 1}"
@@ -155,13 +158,12 @@ def _article(rng, number, count, authors, categories):
     day = datetime.date(2024, 1, 1) + datetime.timedelta(days=number % 900)
     other = f"bench-{rng.randrange(count):04}"
     summary = f"A plain guide to {topic}, what a visit involves and how to look after yourself."
-    tags = rng.sample(["Ketamine", "Spravato", "Therapy", "Family", "Sleep"], 2)
     front = {
         "title": title,
         "date": day.isoformat(),
         "author": rng.choice(authors),
         "category": rng.choice(categories),
-        "tags": f"[{', '.join(tags)}]",
+        "tags": f"[{', '.join(rng.sample(TAGS, 2))}]",
         "summary": summary,
         "hero_image": image,
         "hero_alt": f"Abstract soft-colored art for an article about {topic}",
