@@ -65,16 +65,17 @@ def _same_slugs(sources, settings, told):
         groups[source.kind == "article", slug_of(source, settings)].append(source)
     problems = []
     for (_article, slug), same in groups.items():
-        for source in same if len(same) > 1 else ():
-            if source.path not in told:
-                others = ", ".join(other.display for other in same if other is not source)
-                problems.append(
-                    source.problem(
-                        "slug",
-                        f"'{slug}' is also the slug of {others}: each needs its own",
-                        "rename one of the files, or give one a different `slug:`",
-                    )
+        if len(same) < 2:
+            continue
+        for source in (s for s in same if s.path not in told):
+            others = ", ".join(other.display for other in same if other is not source)
+            problems.append(
+                source.problem(
+                    "slug",
+                    f"'{slug}' is also the slug of {others}: each needs its own",
+                    "rename one of the files, or give one a different `slug:`",
                 )
+            )
     return problems
 
 
