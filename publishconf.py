@@ -18,8 +18,12 @@ CLINIC_SEARCH_INDEX = True
 # Drafts and future-dated (scheduled) articles are never published.
 WITH_FUTURE_DATES = False
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+# Feeds need the public address. Without one (SITEURL set but empty) they are
+# left out, so that Pelican's own feed warning, fatal here and silent about
+# its cause, does not stop the build first: the content check then stops it
+# naming the variable to set (plugins/clinic/checks/inputs.py).
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml" if SITEURL else None
 FEED_MAX_ITEMS = None
 
 DELETE_OUTPUT_DIRECTORY = True

@@ -148,6 +148,9 @@ def _paragraph(rng, sentences=5):
     return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
 
 
+TAGS = ["Ketamine", "Spravato", "Therapy", "Family", "Sleep"]
+
+
 def _article(rng, number, count, authors, categories):
     topic = rng.choice(TOPICS)
     title = f"{rng.choice(HEADINGS)} with {topic}, part {number + 1}"
@@ -160,7 +163,7 @@ def _article(rng, number, count, authors, categories):
         "date": day.isoformat(),
         "author": rng.choice(authors),
         "category": rng.choice(categories),
-        "tags": ", ".join(rng.sample(["Ketamine", "Spravato", "Therapy", "Family", "Sleep"], 2)),
+        "tags": f"[{', '.join(rng.sample(TAGS, 2))}]",
         "summary": summary,
         "hero_image": image,
         "hero_alt": f"Abstract soft-colored art for an article about {topic}",

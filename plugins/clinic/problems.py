@@ -15,12 +15,13 @@ class Problem:
     field: str
     what: str
     fix: str
-    line: int = 1
+    line: int = 1  # 0 for inputs without lines (environment variables)
     warning: bool = False
 
     def __str__(self):
         kind = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {kind}{self.field}: {self.what} -> {self.fix}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {kind}{self.field}: {self.what} -> {self.fix}"
 
 
 def errors(problems):

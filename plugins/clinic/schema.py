@@ -7,8 +7,12 @@ so the two can never disagree.
 """
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 SUMMARY_LIMIT = 160  # characters; search engines cut meta descriptions near here
+# The theme's templates a page may name in `template:` (location pages get
+# theirs from their folder; "redirect" would make a page that refreshes itself).
+PAGE_TEMPLATES = ("page", "404")
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ ARTICLE = (
         "tags",
         "tags",
         False,
-        "A list of topics. Reuse existing tags with exactly the same spelling.",
+        "A list of topics in square brackets. Reuse existing tags with exactly the same spelling.",
         "[Spravato, Depression]",
     ),
     Field("summary", "summary", True, SUMMARY.help, SUMMARY.example),
@@ -78,7 +82,8 @@ ARTICLE = (
         "hero_image",
         "image",
         True,
-        "File name of the picture in content/images/ (JPEG or PNG, about 1200x800).",
+        "File name of the picture in content/images/ (JPEG or PNG, about 1200x800): the "
+        "name only, no folder.",
         "first-infusion.jpg",
     ),
     HERO_ALT,
@@ -126,9 +131,21 @@ PAGE = (
         "hidden",
     ),
     SLUG,
-    Field("template", "text", False, "For developers: the theme template to use.", "404"),
+    Field(
+        "template",
+        "template",
+        False,
+        f"For developers: the theme template to use, one of: {', '.join(PAGE_TEMPLATES)}.",
+        "404",
+    ),
     Field("url", "text", False, "For developers: the page's address, if not from `slug`.", ""),
-    Field("save_as", "text", False, "For developers: the output file, if not from `slug`.", ""),
+    Field(
+        "save_as",
+        "save_as",
+        False,
+        "For developers: the output file (ending in .html), if not from `slug`.",
+        "404.html",
+    ),
 )
 
 LOCATION = (
@@ -172,12 +189,20 @@ def fields_of(kind):
 
 
 def tag_items(value):
-    """A `tags` value as written -> its items: a YAML list, or comma-separated text."""
-    if not value:
+    """A `tags` value as Pelican reads it -> its items: a YAML list, or any
+    other value as one item (so `a, b` is one tag, which the check refuses)."""
+    if value is None or value == "":
         return []
-    return value if isinstance(value, list) else str(value).split(",")
+    return [tag for tag in value if tag is not None] if isinstance(value, list) else [value]
 
 
 def tags_of(value):
     """The tag names a `tags` value gives: read once here for every part."""
     return [str(tag).strip() for tag in tag_items(value) if str(tag).strip()]
+
+
+def bare_file_name(value):
+    """True for a file's name without any folder: `hero_image` values, which
+    name a picture in content/images/ and never anything outside it."""
+    name = str(value)
+    return name == PurePosixPath(name).name and "\\" not in name and not name.startswith(".")

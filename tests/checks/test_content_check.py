@@ -14,7 +14,9 @@ from sitebuilder import ROOT, build, write
 
 
 def check(content):
-    problems, _report = check_settings_file(ROOT / "pelicanconf.py", {"PATH": str(content)})
+    problems, _report = check_settings_file(
+        ROOT / "pelicanconf.py", {"PATH": str(content)}, environ={}
+    )
     return [str(p) for p in problems]
 
 

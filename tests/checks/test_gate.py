@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 from clinic.checks import gate
+from clinic.checks.run import FileCheck
 from clinic.problems import ContentError, Problem
-from clinic.site.newsletter import NewsletterSettingsError
 from fixture_site import article, make_content
 from pelican import signals
 from sitebuilder import build, soup, text, write
@@ -55,7 +55,9 @@ def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
 
 
 def test_a_file_pelican_skips_is_reported_even_if_the_check_missed_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(gate, "check_content", lambda settings, scans, authors: ([], None))
+    passed = FileCheck(sources=[], facts=None, problems=[], report=None)
+    monkeypatch.setattr(gate, "check_files", lambda settings: passed)
+    monkeypatch.setattr(gate, "check_bodies", lambda files, settings, scans=None: [])
     broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
     message = build_errors(tmp_path, {"ok": article(), "broken": broken})
     assert "content/articles/broken.md:1: file: Pelican could not read this file" in message
@@ -72,8 +74,13 @@ def test_a_bad_location_is_reported_with_its_line(tmp_path):
 def test_production_build_without_newsletter_endpoint_fails(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSLETTER_ACTION", raising=False)
     content = make_content(tmp_path / "content", {"ok": article()})
-    with pytest.raises(NewsletterSettingsError, match="would post nowhere"):
+    with pytest.raises(ContentError) as error:
         build(tmp_path / "output", content, conf="publishconf.py")
+    assert (
+        "environment: NEWSLETTER_ACTION: is not set, so the signup form would post nowhere -> "
+        "set NEWSLETTER_ACTION to the provider's https:// form endpoint, such as "
+        "https://buttondown.email/api/emails/embed-subscribe/<name>"
+    ) in str(error.value)
     assert not (tmp_path / "output" / "index.html").exists()
 
 

@@ -3,9 +3,11 @@ stops the build. "Why was my article rejected?" is answered here.
 
     run.py           the content check: `invoke check`, and every build (gate.py)
     sources.py       reads each content file as a writer wrote it (lines kept)
+    inputs.py        what is not a content file: environment settings, authors.yml
     rules/           what a content file is held to, one module per family of rules
     gate.py          at the end of reading: every problem at once, or the build goes on
     tally.py         the article count: nothing vanishes without a word
+    state.py         what the check found before reading, for the gate to finish
     output.py        the finished files of a production build, as deployed
     schema_docs.py   docs/front-matter.md, generated from the schema
 """
@@ -17,6 +19,8 @@ from . import gate, output
 
 
 def register():
+    # Before the site part builds anything from settings or authors.yml.
+    signals.initialized.connect(gate.check_before_reading)
     signals.all_generators_finalized.connect(gate.stop_on_problems)
     # pelican-granular-signals runs "minify", "compress", then "deploy" after
     # `finalized` (the output part sets it up): the output check goes last,

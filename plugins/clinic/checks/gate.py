@@ -1,10 +1,15 @@
-"""The gate: once every document is read, and before anything is published
-or written, every problem with the content stops the build, all at once.
+"""The gate: every problem with the content stops the build, all at once,
+before anything is published or written.
 
-The same checks as `invoke check` (run.py), on the scans of the bodies
-Pelican already converted, plus what only a build can see: a file Pelican
-could not read, a missing thank-you page, an article that vanished without
-an error naming it.
+The same checks as `invoke check` (run.py), in two steps:
+- before Pelican reads anything, the files (settings, authors.yml, front
+  matter, redirects): a file Pelican cannot read then stops the build with
+  the check's message, not Pelican's bare "Could not process", which
+  `--fatal warnings` (`invoke publish`) turns into an error before any
+  later step could explain it;
+- once every document is read, the bodies, on the scans Pelican already
+  made, plus what only a build can see: a file Pelican could not read, a
+  missing thank-you page, an article that vanished without an error naming it.
 """
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -12,10 +17,20 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from ..documents import every_document, generator_of
 from ..problems import ContentError, Problem, errors, warnings
 from ..settings import with_defaults
-from ..site.state import STATE as SITE
 from . import tally
-from .run import check_content
+from .run import check_bodies, check_files
 from .sources import display_path
+from .state import STATE
+
+
+def check_before_reading(pelican):
+    """`initialized`, before the other parts build anything from settings
+    and before Pelican reads a file."""
+    settings = with_defaults(pelican.settings)
+    STATE.files = files = check_files(settings)
+    if errors(files.problems):
+        # Every problem at once: the bodies too, converted here.
+        _stop(files.problems + check_bodies(files, settings))
 
 
 def stop_on_problems(generators):
@@ -24,11 +39,10 @@ def stop_on_problems(generators):
     pages_gen = generator_of(generators, PagesGenerator)
     settings = with_defaults(pages_gen.settings)
     documents = every_document(generators)
-    problems, _report = check_content(
-        settings,
-        scans={doc.source_path: doc.clinic_body_scan for doc in documents},
-        authors=SITE.authors,
-    )
+    files = STATE.files or check_files(settings)
+    STATE.files = None  # the next build checks its own files
+    scans = {doc.source_path: doc.clinic_body_scan for doc in documents}
+    problems = files.problems + check_bodies(files, settings, scans)
     # Pelican keys files by their path inside the content folder.
     generated = pages_gen.context["generated_content"]
     unread = [path for path, text in generated.items() if text is None]
@@ -42,6 +56,11 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
+    _stop(problems)
+
+
+def _stop(problems):
+    """Tell the warnings; stop the build if any problem is an error."""
     for warning in sorted(warnings(problems), key=lambda p: (p.path, p.line, p.field)):
         print(warning)
     if errors(problems):

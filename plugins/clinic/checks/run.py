@@ -1,11 +1,15 @@
 """The strict content check: every content file against the schema, every
-body, the checks across files, and the redirects. `invoke check` runs it
-without building; every build runs it too (gate.py), reusing the scans of the
-bodies Pelican already converted.
+body, the checks across files, the redirects, authors.yml and the settings
+from the environment. `invoke check` runs it without building; every build
+runs it too (gate.py): the files before Pelican reads any of them, the
+bodies once Pelican has converted them (reusing its scans).
 
     problems, report = check_content(settings)
+    files = check_files(settings)  # everything but the bodies
+    problems = files.problems + check_bodies(files, settings, scans)
 """
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +19,12 @@ from pelican.settings import read_settings
 from ..body.html_scan import scan
 from ..settings import with_defaults
 from ..site import redirects
-from ..site.authors import load_authors
 from ..site.urls import OutputMap, output_map
-from .rules.across_files import duplicate_outputs, tag_spellings
+from . import inputs
+from .rules.across_files import duplicate_outputs, tag_spellings, unpublished_links
 from .rules.body import check_body
 from .rules.fields import check_fields
-from .sources import discover, read_source
+from .sources import discover, display_path, read_source
 
 
 @dataclass
@@ -30,11 +34,13 @@ class SiteFacts:
     content_root: Path
     images_root: Path
     images_dir: str
-    authors: dict
+    authors: dict | None  # None when authors.yml cannot be read (its problem is told)
     categories: dict
     treatments: dict
     siteurl: str
     site_map: OutputMap
+    settings: dict  # with defaults: what Pelican makes addresses from
+    sources_by_path: dict  # normalised path on disk -> SourceFile
 
     def knows_url(self, path):
         return self.site_map.knows_url(path)
@@ -51,37 +57,61 @@ class CheckReport:
         return f"Content check: {self.files} files ({kinds})"
 
 
-def check_content(settings, scans=None, authors=None):
+@dataclass
+class FileCheck:
+    """What the check found before reading any body."""
+
+    sources: list  # SourceFile of every content file that could be read
+    facts: SiteFacts
+    problems: list
+    report: CheckReport
+
+
+def check_content(settings, scans=None):
     """(problems, CheckReport). `scans` maps a source path to the scan of the
-    body Pelican made of it (a build has them); other files are converted
-    here. `authors`: the profiles the build read (else authors.yml is read)."""
+    body Pelican made of it; other bodies are converted here."""
+    files = check_files(settings)
+    return files.problems + check_bodies(files, settings, scans), files.report
+
+
+def check_files(settings):
+    """Every input but the bodies: settings, authors.yml, each file's front
+    matter, the checks across files, the redirects."""
     settings = with_defaults(settings)
     root = Path(settings["PATH"])
-    sources, problems = [], []
+    sources, problems = [], inputs.settings_problems(settings)
     found = discover(settings)
     for path, kind in found:
         source, unreadable = read_source(path, kind, root)
         problems += unreadable
         if source:
             sources.append(source)
-    if authors is None:
-        authors = load_authors(root / settings["CLINIC_AUTHORS_FILE"])
+    authors, authors_problems = inputs.authors_problems(settings)
+    problems += authors_problems
     facts = site_facts(settings, sources, authors)
-    converter = None
     for source in sources:
         problems += check_fields(source, facts)
-        scanned = (scans or {}).get(str(source.path))
-        if scanned is None:
-            converter = converter or markdown.Markdown(**settings["MARKDOWN"])
-            scanned = scan(converter.reset().convert(source.body))
-        problems += check_body(source, scanned, facts)
-    problems += duplicate_outputs(facts.site_map)
+    problems += duplicate_outputs(facts.site_map, sources, settings)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
     by_kind = {}
     for _path, kind in found:
         by_kind[kind] = by_kind.get(kind, 0) + 1
-    return problems, CheckReport(len(found), by_kind)
+    return FileCheck(sources, facts, problems, CheckReport(len(found), by_kind))
+
+
+def check_bodies(files, settings, scans=None):
+    """Every body's problems. `scans`: {source path: ScannedHtml} of the
+    bodies Pelican converted; the others are converted here."""
+    problems, converter = [], None
+    for source in files.sources:
+        scanned = (scans or {}).get(str(source.path))
+        if scanned is None:
+            converter = converter or markdown.Markdown(**settings["MARKDOWN"])
+            scanned = scan(converter.reset().convert(source.body))
+        problems += check_body(source, scanned, files.facts)
+        problems += unpublished_links(source, scanned, files.facts)
+    return problems
 
 
 def site_facts(settings, sources, authors):
@@ -95,19 +125,24 @@ def site_facts(settings, sources, authors):
         categories=settings["CLINIC_CATEGORIES"],
         treatments=settings["CLINIC_TREATMENTS"],
         siteurl=settings["SITEURL"],
-        site_map=output_map(settings, sources, authors),
+        site_map=output_map(settings, sources, authors or {}),
+        settings=settings,
+        sources_by_path={os.path.normpath(source.path): source for source in sources},
     )
 
 
 def redirect_problems(settings, site_map):
     """Every problem with the redirects file: lines that cannot be read, and
     redirects that point nowhere, hide a page, loop or chain."""
-    name = settings["CLINIC_REDIRECTS_FILE"]
-    found, problems = redirects.read_redirects(Path(settings["PATH"]) / name, name)
-    return problems + redirects.check(found, site_map, name)
+    path = Path(settings["PATH"]) / settings["CLINIC_REDIRECTS_FILE"]
+    shown = display_path(path, settings["PATH"])
+    found, problems = redirects.read_redirects(path, shown)
+    return problems + redirects.check(found, site_map, shown)
 
 
-def check_settings_file(settings_file, override=None):
+def check_settings_file(settings_file, override=None, environ=os.environ):
     """`invoke check`: read the site's settings (no plugins, no build) and
-    check its content. Returns (problems, CheckReport)."""
-    return check_content(read_settings(str(settings_file), override=override))
+    check its content, and the settings set in the environment. Returns
+    (problems, CheckReport)."""
+    problems, report = check_content(read_settings(str(settings_file), override=override))
+    return problems + inputs.environment_problems(environ), report

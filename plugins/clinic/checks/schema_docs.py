@@ -62,6 +62,11 @@ MESSAGES = (
         "Two files would be published at the same address; rename one or set a `slug:`.",
     ),
     (
+        "`'x' is also the slug of ...`",
+        "Every article needs a slug of its own, and so does every page (location pages "
+        "included), even when their addresses differ.",
+    ),
+    (
         "`is not a page of this site` / `points to a file that does not exist`",
         "A link leads nowhere. Link to pages as `/treatments/` or `{filename}../pages/about.md`.",
     ),
@@ -69,6 +74,65 @@ MESSAGES = (
     (
         "`is not a US phone number`, `closes ... before it opens`",
         'Location details: phones as (216) 555-0142, hours as "08:00-18:00" or `closed`.',
+    ),
+    (
+        "`YAML reads yes as true or false, not as text` (or `as a number`, `as a date`)",
+        "Without quotes, YAML reads `yes`, `no`, `on`, `off` as true or false, `2026` as a "
+        'number and `2026-01-05` as a date. Put the value in double quotes: `title: "Yes"`.',
+    ),
+    (
+        "`'Ketamine, Depression' is text, not a list`",
+        "`tags` is a list in square brackets: `tags: [Ketamine, Depression]`. Without them "
+        "Pelican would make one tag of the whole line.",
+    ),
+    (
+        "`has no letter or digit to make its web address from`",
+        "A tag made only of emoji or punctuation has no address for its tag page: use words.",
+    ),
+    (
+        "`is a path, not the name of a picture in images/`",
+        "`hero_image` takes only a file name, such as `first-infusion.jpg`: put the picture "
+        "in content/images/ first.",
+    ),
+    (
+        "`is an address the site keeps for ...`",
+        "A `slug`, `save_as` or old address in redirects.yml would take an address the site "
+        "writes itself: feeds, sitemap.xml, robots.txt, _headers, _redirects, the search index "
+        "(pagefind/), the theme's files, pictures, tag, category and author pages. Choose "
+        "another.",
+    ),
+    (
+        "`is not a template a page may use` / `is not an .html file` / "
+        "`is not a file inside the site`",
+        "For developers: `template` is `page` or `404`; `save_as` is an .html file inside "
+        "the site, such as `404.html`.",
+    ),
+    (
+        "`leads to a draft` / `leads to an article scheduled for ...`",
+        "The published site would not have that page yet, so the link would lead nowhere. "
+        "Remove the link until the other page is published.",
+    ),
+    (
+        "`is not a plain email address`",
+        "A location's `email` is the address alone: anything after it, such as `?bcc=`, "
+        "would change the email a visitor sends.",
+    ),
+    (
+        "`content/redirects.yml:N: ... contains // (a part with no name)` / "
+        "`contains a '.' or '..' part`",
+        "Each old address in content/redirects.yml is a plain path such as `/old-article/`.",
+    ),
+    (
+        "`content/authors.yml:N: maya-okafor: missing credentials, bio`",
+        "Each person in content/authors.yml needs `name`, `credentials` and `bio` (and may "
+        "have `role`), as text indented below their key.",
+    ),
+    (
+        "`environment: SITEURL: ... is not an https:// address`",
+        "Checked by `invoke check` when set, and by every production build: `SITEURL` and "
+        "`NEWSLETTER_ACTION` must be plain https:// addresses (http:// only for localhost), "
+        "without a user name, password, spaces, quotes, `;` or `,`; `NEWSLETTER_PROVIDER` is "
+        "buttondown, mailchimp, kit or generic.",
     ),
     (
         "`problem(s) in the built site`",

@@ -16,14 +16,19 @@ from ..problems import Problem
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
+class YAMLDate(str):
+    """A value YAML reads as a date, kept as the text written: YAML itself
+    raises a bare ValueError on 2025-13-40, and the date check gives a far
+    clearer message. Its type tells a text field that Pelican gets a date."""
+
+
 class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's safe loader when available (several times faster), keeping
-    dates as text: YAML itself raises a bare ValueError on 2025-13-40, and
-    the date check gives a far clearer message."""
+    dates as YAMLDate text."""
 
 
 _FrontMatterLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+    "tag:yaml.org,2002:timestamp", lambda loader, node: YAMLDate(loader.construct_scalar(node))
 )
 
 
@@ -35,6 +40,7 @@ class SourceFile:
     meta: dict  # front matter, keys lowercased as Pelican reads them
     key_lines: dict = field(default_factory=dict)  # key -> line number in the file
     written_keys: dict = field(default_factory=dict)  # key -> key as the writer spelled it
+    written_values: dict = field(default_factory=dict)  # key -> its value's text on that line
     body: str = ""  # Markdown below the front matter
     body_line: int = 1  # line number where the body starts
 
@@ -159,6 +165,7 @@ def _split(text, display, path, kind):
             key = name.strip().lower()
             source.key_lines.setdefault(key, number + 1)
             source.written_keys.setdefault(key, name.strip())
+            source.written_values.setdefault(key, lines[number].split(":", 1)[1].strip())
     return source, []
 
 

@@ -37,10 +37,11 @@ from pathlib import Path
 import pagefind_bin
 
 from ..settings import with_defaults
+from ..site.urls import SEARCH_BUNDLE
 from .pagefind import PagefindService, PagefindServiceError
 from .state import STATE
 
-BUNDLE = "pagefind"  # folder in the output; search.js loads pagefind.js from it
+BUNDLE = SEARCH_BUNDLE  # folder in the output; search.js loads pagefind.js from it
 # Pagefind also makes its ready-made search interfaces. search.js uses only
 # the pagefind.js API, so these are not written rather than deployed unused.
 UNUSED_UI = (

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.contents import Article, Author, Page
 
+from .. import schema
 from ..body import reading_time, steps
 from ..body.typography import title_markup
 from ..images import body_pictures
@@ -83,8 +84,8 @@ def _hero_image(instance, settings):
     """The hero image with its size, or None when the content check will
     already have reported it missing or unreadable."""
     name = instance.metadata.get("hero_image")
-    if not name:
-        return None
+    if not name or not schema.bare_file_name(name):
+        return None  # a path could lead outside content/images/: the check refuses it
     alt = " ".join(str(instance.metadata.get("hero_alt") or "").split())
     relative = f"{settings['CLINIC_IMAGES_PATH']}/{name}"
     try:

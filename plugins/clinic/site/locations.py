@@ -19,7 +19,13 @@ _PHONE_DIGITS = re.compile(r"\d")
 _PHONE_SHAPE = re.compile(r"^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$")
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A plain address and nothing else: the page links to it as mailto:<email>,
+# and anything after it (?bcc=, ?subject=, a second address, %-escapes)
+# would copy someone else in or change what the visitor sends.
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 
 
 class LocationError(ValueError):
@@ -195,7 +201,10 @@ def parse_email(value):
     text = str(value).strip()
     if not _EMAIL.match(text):
         raise LocationError(
-            "email", f"'{text}' is not an email address", "write it as name@example.org"
+            "email",
+            f"'{text}' is not a plain email address",
+            "write only the address, such as name@example.org: no ?subject=, ?bcc=, "
+            "spaces or second address",
         )
     return text
 

@@ -58,7 +58,7 @@ def build_form(newsletter, thank_you_url, production):
         raise NewsletterSettingsError(
             f"NEWSLETTER['provider'] is '{provider}' -> use one of {', '.join(PRESETS)}"
         )
-    action = _action_for(provider, newsletter)
+    action = action_for(provider, newsletter)
     if not action:
         if production:
             raise NewsletterSettingsError(
@@ -85,7 +85,8 @@ def build_form(newsletter, thank_you_url, production):
     )
 
 
-def _action_for(provider, newsletter):
+def action_for(provider, newsletter):
+    """The form's endpoint as the NEWSLETTER setting gives it ("" if none)."""
     if provider == "buttondown" and newsletter.get("username"):
         return "https://buttondown.email/api/emails/embed-subscribe/" + newsletter["username"]
     return (newsletter.get("action") or "").strip()

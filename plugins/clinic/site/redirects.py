@@ -11,7 +11,7 @@ redirect is a content problem: the build stops and says which line.
 """
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 from pelican.generators import Generator
@@ -93,17 +93,27 @@ def _entry(key, value, line):
 
 
 def _malformed(path, allow_fragment):
-    if not path.startswith("/") or path.startswith("//"):
-        return "must be a path on this site starting with one /, such as /blog/my-article/"
-    if any(char.isspace() for char in path):
-        return "contains a space (write %20 instead)"
-    if "?" in path:
-        return "has a ?query: static hosts redirect by path only"
-    if "#" in path and not allow_fragment:
-        return "has a #fragment: browsers never send it to the server"
-    if ".." in PurePosixPath(path.split("#")[0]).parts:
-        return "contains '..'"
-    return None
+    """What is wrong with a path as written, or None."""
+    parts = path.split("#")[0].split("/")[1:]
+    rules = (
+        (
+            not path.startswith("/") or path.startswith("//"),
+            "must be a path on this site starting with one /, such as /blog/my-article/",
+        ),
+        (any(char.isspace() for char in path), "contains a space (write %20 instead)"),
+        (
+            any(not char.isprintable() or char == "\\" for char in path),
+            "contains a character no web address has",
+        ),
+        ("?" in path, "has a ?query: static hosts redirect by path only"),
+        (
+            "#" in path and not allow_fragment,
+            "has a #fragment: browsers never send it to the server",
+        ),
+        (any(part in (".", "..") for part in parts), "contains a '.' or '..' part"),
+        ("" in parts[:-1], "contains // (a part with no name)"),
+    )
+    return next((what for broken, what in rules if broken), None)
 
 
 def normalise(path):
@@ -161,11 +171,19 @@ def check(redirects, site_map, display_path):
         problems.append(_problem(display_path, redirect.line, redirect.old, what, fix))
 
     for redirect in redirects:
-        if stub_file(redirect.old) in site_map:
+        stub = stub_file(redirect.old)
+        taken = site_map.taken(stub)
+        if stub in site_map:
             report(
                 redirect,
                 "is the address of a real page of this site: the redirect would replace it",
                 "remove this line, or give the page another address",
+            )
+        elif taken:
+            report(
+                redirect,
+                f"is an address the site keeps for {taken[1]} ({taken[0]})",
+                "remove this line: the site's own files and folders cannot be redirected",
             )
         target = redirect.new.split("#")[0]
         if target == redirect.old:

@@ -1,20 +1,23 @@
 """The site's output map: every file a build will write, who makes it, and so
-which addresses lead somewhere.
+which addresses lead somewhere, and which the site keeps for itself.
 
 Worked out from the content files as they are on disk (the way Pelican will
 name each output), so `invoke check` knows it without building. One map
-serves the content check (two files making one page; links to pages that do
-not exist) and the redirects (an old address must not hide a page; a new
+serves the content check (two files making one page; a slug or `save_as`
+on an address the site keeps; links to pages that do not exist) and the
+redirects (an old address must not hide a page or a file of the site; a new
 address must exist).
 
     site_map = output_map(settings, sources, authors)
     site_map.knows_url("/blog/my-article/")  # True
     site_map.clashes()  # [(file, [owner, owner]), ...]
+    site_map.taken("feeds/x/index.html")  # ("feeds/", "the feeds")
 
 A source is anything with `kind`, `path` (its file on disk) and `meta` (its
 front matter, keys lowercased): checks/sources.py reads them.
 """
 
+import posixpath
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,6 +28,20 @@ from .. import schema
 
 THEME_PAGE = "a page of the theme"
 FEEDS = ("FEED_ALL_ATOM", "FEED_ATOM", "FEED_RSS", "FEED_ALL_RSS")
+SEARCH_BUNDLE = "pagefind"  # the search index's folder (output/search_index.py)
+# What a build writes besides the pages of the content and the theme, whatever
+# the settings in use: `invoke check` reads the preview's settings, which
+# have no feeds, and must refuse these addresses all the same. A key ending
+# in "/" keeps the whole folder.
+RESERVED = {
+    "_headers": "the security headers file",
+    "_redirects": "the redirects file",
+    "sitemap.xml": "the sitemap",
+    "robots.txt": "the robots.txt file",
+    "feeds/": "the feeds",
+    f"{SEARCH_BUNDLE}/": "the search index",
+}
+TAXONOMIES = ("CATEGORY", "TAG", "AUTHOR")
 
 
 class OutputMap:
@@ -33,10 +50,44 @@ class OutputMap:
 
     def __init__(self):
         self.owners = defaultdict(list)
+        self.reserved = {}  # "feeds/" or "_headers" -> what the site writes there
 
     def add(self, file, owner=THEME_PAGE):
         if file:  # "" means "not written" (drafts in production)
             self.owners[file].append(owner)
+
+    def reserve(self, address, what):
+        """Keep a file ("_headers") or a folder ("feeds/") for the site itself."""
+        self.reserved[address] = what
+
+    def taken(self, file):
+        """(address, what) when the site keeps the address of `file` for
+        something else: a reserved file or folder, or a file of the site
+        where `file` would need a folder (images/logo.png for
+        images/logo.png/index.html). None when it is free."""
+        parts = file.split("/")
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if prefix in self.reserved:
+                return prefix, self.reserved[prefix]
+            if depth == len(parts):
+                return None
+            if prefix + "/" in self.reserved:
+                return prefix + "/", self.reserved[prefix + "/"]
+            if prefix in self.owners:
+                return prefix, _name(self.owners[prefix][0])
+        return None
+
+    def taken_by_content(self):
+        """[(source, file, address, what)] for each content file whose page
+        would be written where the site keeps the address (see taken)."""
+        found = []
+        for file, owners in sorted(self.owners.items()):
+            taken = self.taken(file)
+            for owner in owners:
+                if taken and not isinstance(owner, str):
+                    found.append((owner, file, *taken))
+        return found
 
     def __contains__(self, file):
         return file in self.owners
@@ -46,6 +97,12 @@ class OutputMap:
         file = file_of(path)
         return file in self.owners or f"{file}/index.html" in self.owners
 
+    def owner_of(self, path):
+        """The content file whose page a site path leads to, or None."""
+        file = file_of(path)
+        owners = self.owners.get(file) or self.owners.get(f"{file}/index.html") or ()
+        return next((owner for owner in owners if not isinstance(owner, str)), None)
+
     def clashes(self):
         """[(file, owners)] for every file more than one thing would write."""
         return [(file, owners) for file, owners in sorted(self.owners.items()) if len(owners) > 1]
@@ -53,6 +110,10 @@ class OutputMap:
     def addresses(self):
         """Every page's address ("/blog/x/"), for "did you mean" hints."""
         return sorted("/" + file.removesuffix("index.html") for file in self.owners)
+
+
+def _name(owner):
+    return owner if isinstance(owner, str) else owner.display
 
 
 def file_of(path):
@@ -78,7 +139,29 @@ def output_map(settings, sources, authors):
         site_map.add(file, "a static file")
     for feed in FEEDS:
         site_map.add(settings.get(feed), "a feed")
+    for address, what in reserved_addresses(settings).items():
+        site_map.reserve(address, what)
     return site_map
+
+
+def reserved_addresses(settings):
+    """{address: what}: RESERVED, and the folders these settings give the
+    theme's files, the static files, the category, tag and author pages,
+    and the home page's later pages."""
+    found = dict(RESERVED)
+    found[f"{settings['THEME_STATIC_DIR']}/"] = "the theme's files"
+    for folder in settings["STATIC_PATHS"]:
+        found[f"{folder.strip('/')}/"] = f"the files of content/{folder.strip('/')}/"
+    for name in TAXONOMIES:
+        folder = settings[f"{name}_SAVE_AS"].partition("{slug}")[0]
+        if folder.endswith("/"):
+            found[folder] = f"the {name.lower()} pages"
+    home = posixpath.dirname(settings["INDEX_SAVE_AS"])
+    for minimum, _url, save_as in settings["PAGINATION_PATTERNS"]:
+        folder = save_as.replace("{base_name}", home).lstrip("/").partition("{number}")[0]
+        if minimum > 1 and folder.endswith("/"):
+            found[folder] = "the home page's later pages"
+    return found
 
 
 def _listings(articles, settings, authors):
@@ -93,8 +176,27 @@ def _listings(articles, settings, authors):
         if profile is not None:
             wrappers.append(Author(profile.name, settings))
         for wrapper in wrappers:
-            found.setdefault((type(wrapper), wrapper.slug), wrapper)
+            if quiet_slug(wrapper):  # a tag without one is a problem the check reports
+                found.setdefault((type(wrapper), wrapper.slug), wrapper)
     return list(found.values())
+
+
+def quiet_slug(wrapper):
+    """The slug Pelican gives a tag, category or author (as URLWrapper.slug
+    makes it), without the warning it logs when there is none: under
+    `--fatal warnings` that warning would stop the build before the check
+    could say which file has the tag."""
+    settings = wrapper.settings
+    substitutions = settings.get(
+        f"{type(wrapper).__name__.upper()}_REGEX_SUBSTITUTIONS",
+        settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+    )
+    return slugify(
+        wrapper.name,
+        regex_subs=substitutions,
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
 
 
 def _static_files(settings):

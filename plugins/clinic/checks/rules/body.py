@@ -28,7 +28,7 @@ def check_body(source, found, facts):
                     "image",
                     f"{src} has no alt text",
                     "describe the picture inside the brackets: ![A calm waiting room](...)",
-                    line=_line_of(source, src),
+                    line=line_of(source, src),
                 )
             )
     for _line, _tag, url in found.links:
@@ -40,7 +40,7 @@ def check_body(source, found, facts):
                     what,
                     "fix the address: link to a page of this site as /path/ or "
                     "{filename}../pages/file.md",
-                    line=_line_of(source, url),
+                    line=line_of(source, url),
                 )
             )
     return problems
@@ -75,7 +75,7 @@ def _missing_file(url, target, source, facts):
     return f"{url} points to a file that does not exist"
 
 
-def _line_of(source, text):
+def line_of(source, text):
     """The file line where `text` first appears in the body."""
     for number, line in enumerate(source.body.splitlines(), start=source.body_line):
         if text and text in line:

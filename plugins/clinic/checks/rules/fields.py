@@ -5,10 +5,14 @@ import datetime
 import re
 from pathlib import Path
 
+from pelican.urlwrappers import Tag
+
 from ...images.image_size import image_size
 from ...problems import closest
-from ...schema import SUMMARY_LIMIT, fields_of, tag_items
+from ...schema import PAGE_TEMPLATES, SUMMARY_LIMIT, bare_file_name, fields_of, tag_items
 from ...site import locations
+from ...site.urls import quiet_slug
+from .types import wrong_type
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
@@ -39,7 +43,7 @@ def check_fields(source, facts):
                     source.problem(name, spec.missing, f"add it:{example} ({spec.help})")
                 )
             continue
-        error = VALIDATORS[spec.kind](value, facts, source)
+        error = wrong_type(spec, value, source) or VALIDATORS[spec.kind](value, facts, source)
         if error:
             problems.append(source.problem(name, *error))
     problems += _related_fields(source)
@@ -134,7 +138,7 @@ def _date(value, facts, source):
 
 
 def _author(value, facts, source):
-    if str(value) not in facts.authors:
+    if facts.authors is not None and str(value) not in facts.authors:
         return (
             f"'{value}' is not in content/authors.yml",
             f"{pick_from(value, facts.authors)} (or add the person to content/authors.yml)",
@@ -149,8 +153,16 @@ def _category(value, facts, source):
 
 
 def _tags(value, facts, source):
-    if any(isinstance(tag, list | dict) or not str(tag).strip() for tag in tag_items(value)):
-        return "has an empty or nested tag", "write a flat list, e.g. [Spravato, Depression]"
+    for tag in tag_items(value):
+        if isinstance(tag, list | dict) or not str(tag).strip():
+            return "has an empty or nested tag", "write a flat list, e.g. [Spravato, Depression]"
+        if isinstance(tag, bool):
+            return "YAML reads a tag as true or false", 'put it in double quotes, e.g. ["yes"]'
+        if not quiet_slug(Tag(str(tag).strip(), facts.settings)):
+            return (
+                f"'{tag}' has no letter or digit to make its web address from",
+                "name the tag in words, e.g. [Depression]",
+            )
     return None
 
 
@@ -167,6 +179,12 @@ def _summary(value, facts, source):
 
 
 def _image(value, facts, source):
+    if not bare_file_name(value):
+        return (
+            f"'{value}' is a path, not the name of a picture in {facts.images_dir}/",
+            f"put the picture in content/{facts.images_dir}/ and write only its file name, "
+            "e.g. first-infusion.jpg",
+        )
     path = Path(facts.images_root) / str(value)
     try:
         image_size(path)
@@ -196,6 +214,26 @@ def _slug(value, facts, source):
     return None
 
 
+def _template(value, facts, source):
+    if value not in PAGE_TEMPLATES:
+        return f"'{value}' is not a template a page may use", pick_from(value, PAGE_TEMPLATES)
+    return None
+
+
+def _save_as(value, facts, source):
+    if facts.site_map.taken(value):
+        return None  # across_files.duplicate_outputs says whose address it is
+    parts = value.split("/")
+    if "\\" in value or any(part in ("", ".", "..") for part in parts):
+        return f"'{value}' is not a file inside the site", "write a path such as 404.html"
+    if not value.endswith(".html"):
+        return (
+            f"'{value}' is not an .html file: a page is a web page",
+            "end it in .html, or leave `save_as` out (`slug:` sets the address)",
+        )
+    return None
+
+
 def _location_field(parse):
     """Adapt a locations.parse_* function: its LocationError becomes our (what, fix)."""
 
@@ -219,6 +257,8 @@ VALIDATORS = {
     "image": _image,
     "status": _status,
     "slug": _slug,
+    "template": _template,
+    "save_as": _save_as,
     "phone": _location_field(lambda value, facts: locations.parse_phone(value)),
     "hours": _location_field(lambda value, facts: locations.parse_hours(value)),
     "zip": _location_field(lambda value, facts: locations.parse_zip(value)),
