@@ -13,10 +13,12 @@ stops the build. "Why was my article rejected?" is answered here.
 import blinker
 from pelican import signals
 
-from . import gate, output
+from . import gate, output, sources
 
 
 def register():
+    # Pelican reads Markdown and nothing else (after pelican-yaml-metadata's reader).
+    signals.readers_init.connect(sources.markdown_only)
     signals.all_generators_finalized.connect(gate.stop_on_problems)
     # pelican-granular-signals runs "minify", "compress", then "deploy" after
     # `finalized` (the output part sets it up): the output check goes last,

@@ -20,6 +20,7 @@ from ..site.urls import OutputMap, output_map
 from .rules.across_files import duplicate_outputs, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
+from .rules.files import check_files
 from .sources import discover, read_source
 
 
@@ -72,16 +73,28 @@ def check_content(settings, scans=None, authors=None):
         problems += check_fields(source, facts)
         scanned = (scans or {}).get(str(source.path))
         if scanned is None:
-            converter = converter or markdown.Markdown(**settings["MARKDOWN"])
+            converter = converter or markdown_converter(settings)
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, facts)
     problems += duplicate_outputs(facts.site_map)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
+    problems += check_files(settings)
     by_kind = {}
     for _path, kind in found:
         by_kind[kind] = by_kind.get(kind, 0) + 1
     return problems, CheckReport(len(found), by_kind)
+
+
+def markdown_converter(settings):
+    """Markdown as the site's reader converts a body: Pelican turns on every
+    extension named in MARKDOWN's extension_configs (tables, attribute lists,
+    footnotes...), and pelican-yaml-metadata leaves out `meta`."""
+    options = dict(settings["MARKDOWN"])
+    extensions = list(options.get("extensions", []))
+    extensions += [name for name in options.get("extension_configs", {}) if name not in extensions]
+    options["extensions"] = [name for name in extensions if name != "markdown.extensions.meta"]
+    return markdown.Markdown(**options)
 
 
 def site_facts(settings, sources, authors):

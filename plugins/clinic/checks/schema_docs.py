@@ -71,6 +71,25 @@ MESSAGES = (
         'Location details: phones as (216) 555-0142, hours as "08:00-18:00" or `closed`.',
     ),
     (
+        "`file: is not a JPEG, PNG, WebP or GIF picture`",
+        "content/images/ takes pictures only, told by what is inside the file, not only by its "
+        "name: an SVG drawing, a web page or a script there could run code. Save drawings as PNG.",
+    ),
+    (
+        "`file: is a PNG picture, but its name ends in .jpg`",
+        "The file's name must match what it is; rename it as the message says.",
+    ),
+    (
+        "`file: ends in .MD, which the site does not read` / `is a .rst file`",
+        "Articles and pages are Markdown files ending in `.md` (lower case). The site reads no "
+        "other format (reStructuredText, HTML, Word): rewrite them in Markdown.",
+    ),
+    (
+        "`file: is not in any of the content folders` / `a folder the site does not read`",
+        "Only content/articles/, pages/, locations/ and images/ are read, plus authors.yml and "
+        "redirects.yml. A file anywhere else would never be published: move it.",
+    ),
+    (
         "`problem(s) in the built site`",
         "Only in the production build: a page as built has a broken link, an image without "
         "alt, no title or no description. The message names the output file and the link.",
