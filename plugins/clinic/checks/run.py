@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 from pelican.settings import read_settings
 
-from ..body.html_scan import scan
+from ..body.steps import checked
 from ..settings import with_defaults
 from ..site import redirects
 from ..site.authors import load_authors
@@ -21,6 +21,7 @@ from .rules.across_files import duplicate_outputs, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
 from .rules.files import check_files
+from .rules.html import check_html
 from .sources import discover, read_source
 
 
@@ -74,8 +75,9 @@ def check_content(settings, scans=None, authors=None):
         scanned = (scans or {}).get(str(source.path))
         if scanned is None:
             converter = converter or markdown_converter(settings)
-            scanned = scan(converter.reset().convert(source.body))
+            scanned = checked(converter.reset().convert(source.body), settings["SITEURL"])[0]
         problems += check_body(source, scanned, facts)
+        problems += check_html(source, scanned)
     problems += duplicate_outputs(facts.site_map)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
