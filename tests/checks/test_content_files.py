@@ -175,3 +175,18 @@ def test_the_files_the_site_expects_pass(tmp_path):
     content = content_with(tmp_path, {"redirects.yml": "/old/: /blog/ok/\n"})
     assert (content / "authors.yml").exists()
     assert check(content) == []
+
+
+def test_what_systems_and_editors_leave_behind_is_neither_named_nor_published(tmp_path):
+    leftovers = {
+        "images/.DS_Store": b"\x00\x00\x00\x01Bud1",
+        "articles/.ok.md.swp": b"b0VIM 9.0",
+        "articles/ok.md~": article(),
+        "pages/#about.md#": "draft",
+    }
+    content = content_with(tmp_path, leftovers)
+    assert check(content) == []
+    site = build(tmp_path / "output", content)
+    assert (site / "blog/ok/index.html").is_file()
+    published = {p.name for p in site.rglob("*") if ".cache" not in p.parts}
+    assert not published & {".DS_Store", ".ok.md.swp", "ok.md~", "#about.md#"}

@@ -11,7 +11,9 @@ So the check walks the content folder once and allows exactly:
   told by their first bytes, not only by their names;
 - authors.yml and redirects.yml at the top.
 
-Files Pelican ignores (IGNORE_FILES) are left out here too.
+Files Pelican ignores (IGNORE_FILES: hidden ones) are left out here too, and
+so are the backups editors leave beside a file, outside the picture folders
+(Pelican neither reads nor copies them there).
 """
 
 import fnmatch
@@ -53,10 +55,12 @@ def check_files(settings):
     for path in _files(root, settings["IGNORE_FILES"]):
         relative = path.relative_to(root)
         display = display_path(path, root)
-        if len(relative.parts) == 1:
+        if places.holds_pictures(relative):
+            what_fix = picture_problem(path)  # Pelican would publish it, whatever its name
+        elif is_editor_leftover(path.name):
+            continue
+        elif len(relative.parts) == 1:
             what_fix = None if relative.name in places.top_files else _loose(relative, places)
-        elif places.holds_pictures(relative):
-            what_fix = picture_problem(path)
         elif places.holds_text(relative):
             what_fix = _text_folder_problem(path)
         else:
@@ -86,6 +90,14 @@ class _Places:
 
     def folders(self):
         return [*self.text, *self.pictures]
+
+
+def is_editor_leftover(name):
+    """A backup editors leave beside the file being edited (notes.md~,
+    #notes.md#): never read nor published outside the picture folders, and
+    it comes back, so it is not named. (Hidden files, such as .DS_Store or a
+    swap file, are in IGNORE_FILES: pelicanconf.py.)"""
+    return name.endswith("~") or (name.startswith("#") and name.endswith("#"))
 
 
 def _inside(relative, folders):
