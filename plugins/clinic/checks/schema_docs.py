@@ -96,7 +96,7 @@ MESSAGES = (
         "promises its readers no trackers. Remove the whole pasted code.",
     ),
     (
-        "`image: ... is a picture on another website`",
+        "`image: ... is a picture on another website` / `is a picture pasted into the text`",
         "A picture from another website tells that website who reads the page, in feed readers "
         "too. Download it (only if the clinic may use it, and note its licence), put it in "
         "content/images/ and write `![what it shows](/images/file.jpg)`.",
@@ -107,14 +107,33 @@ MESSAGES = (
         "`[Watch the video](https://...)`.",
     ),
     (
+        "`html: <link> changes how the whole page loads or looks`",
+        "`<link>`, `<meta>`, `<base>` and `<style>` would change the whole page (its styles, "
+        "where it sends readers); the site's own settings apply to every page.",
+    ),
+    (
+        "`html: <form> would send what readers type to another website`",
+        "Forms are not allowed in the text: link to the newsletter page or a location instead.",
+    ),
+    (
+        "`html: <svg> drawings can run code`",
+        "Save the drawing as a PNG picture in content/images/.",
+    ),
+    (
         "`html: ... is not one of the HTML elements the site allows` / `is not an attribute the "
         "site allows` / `runs code`",
         'Only the HTML listed under "HTML in the text" above may be used; write the rest in '
-        "Markdown. Forms, styles, `<link>`, `<meta>`, `<base>` and `on...=` attributes are "
-        "never allowed.",
+        "Markdown. `on...=` attributes are never allowed.",
     ),
     (
-        "`link: javascript:... runs code instead of opening a page`",
+        "`html: style on <td> sets its own look` / `class ... is not one the site uses` / "
+        "`ping on <a> tells another website who clicked`",
+        "The site's stylesheet sets the look (a table column aligned with `:` in its `---` line "
+        "makes a style: use dashes only); remove the attribute.",
+    ),
+    (
+        "`link: javascript:... runs code instead of opening a page` / `is not a web, email or "
+        "phone address`",
         "Links lead to web pages (https://), email (mailto:), phone numbers (tel:) or pages of "
         "this site.",
     ),
