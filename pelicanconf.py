@@ -24,6 +24,10 @@ ARTICLE_PATHS = ["articles"]
 # /locations/<slug>/ with the location template.
 PAGE_PATHS = ["pages", "locations"]
 STATIC_PATHS = ["images"]
+# Hidden files (.DS_Store, editors' swap files) are neither read nor published.
+# Pelican's default, "**/.*", is matched against bare file names, so it
+# matches none of them.
+IGNORE_FILES = [".*"]
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["yaml_metadata", "neighbors", "sitemap", "clinic"]

@@ -34,6 +34,12 @@ def every_document(generators):
     return found
 
 
+def is_written(document):
+    """False for a document this build writes no page for: a draft or a
+    scheduled article in production (DRAFT_SAVE_AS is "")."""
+    return bool(document.save_as)
+
+
 def generator_of(generators, kind):
     """The one generator of a kind (ArticlesGenerator, PagesGenerator, ...)."""
     return next(g for g in generators if isinstance(g, kind))

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from clinic.images.body_pictures import local_image
 from clinic.images.img_tag import img_with
+from clinic.problems import ContentError
 from conftest import PRODUCTION_SITEURL
 from fixture_site import article, make_content
 from PIL import Image
@@ -146,13 +148,15 @@ def test_rebuild_encodes_nothing(tmp_path, monkeypatch):
     assert_variants(third, soup(third, "blog/pictured/").find(class_="prose").picture)
 
 
-def test_images_from_other_hosts_are_left_alone(tmp_path):
-    body = article() + "\n![Chart](https://example.org/chart.png)\n"
+def test_images_from_other_hosts_are_refused_never_fetched(tmp_path):
+    # The content check refuses them (tests/checks/test_html_check.py); the
+    # picture step would never fetch one to make variants either.
+    url = "https://example.org/chart.png"
+    assert local_image(url, {"PATH": str(tmp_path)}) is None
+    body = article() + f"\n![Chart]({url})\n"
     content = make_content(tmp_path / "content", {"remote": body})
-    site = build_image_site(tmp_path, content)
-    img = soup(site, "blog/remote/").find(class_="prose").img
-    assert img["src"] == "https://example.org/chart.png"
-    assert img.find_parent("picture") is None
+    with pytest.raises(ContentError, match=f"remote.md:18: image: {url} is a picture on another"):
+        build_image_site(tmp_path, content)
 
 
 def test_a_png_keeps_a_png_fallback(tmp_path):

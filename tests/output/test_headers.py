@@ -13,15 +13,18 @@ from sitebuilder import ROOT, all_html_files, redirects_listed, soup
 TEMPLATES = ROOT / "theme" / "templates"
 # Buttondown answers on both hosts, and form-action governs redirects too.
 ENDPOINT_ORIGIN = "https://buttondown.email https://buttondown.com"
+# Scripts only from the theme's script folder and Pagefind's, never from
+# elsewhere on the site (a picture folder, say).
+SCRIPT_FOLDERS = "https://clinic.example/theme/js/ https://clinic.example/pagefind/"
 EXPECTED_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    f"default-src 'self'; script-src {SCRIPT_FOLDERS}; style-src 'self'; "
     "img-src 'self'; font-src 'self'; connect-src 'self'; "
     f"form-action 'self' {ENDPOINT_ORIGIN}; frame-src 'none'; child-src 'none'; "
     "object-src 'none'; base-uri 'self'"
 )
 # The search page alone runs WebAssembly (Pagefind), in the page and a worker.
 EXPECTED_SEARCH_CSP = EXPECTED_CSP.replace(
-    "script-src 'self';", "script-src 'self' 'wasm-unsafe-eval';"
+    f"script-src {SCRIPT_FOLDERS};", f"script-src {SCRIPT_FOLDERS} 'wasm-unsafe-eval';"
 ) + "; worker-src 'self'"
 
 
@@ -36,7 +39,8 @@ def settings_with_form(action, production=True, siteurl="https://clinic.example"
         f"{siteurl}/newsletter/thank-you/",
         production,
     )
-    return {"SITEURL": siteurl, "CLINIC_PRODUCTION": production, **extra}, form
+    settings = {"SITEURL": siteurl, "CLINIC_PRODUCTION": production, "THEME_STATIC_DIR": "theme"}
+    return {**settings, **extra}, form
 
 
 # --- The policy as data ---------------------------------------------------
@@ -74,6 +78,14 @@ def test_preview_form_posts_to_our_own_page_so_forms_stay_self_only():
 def test_an_endpoint_on_our_own_host_adds_nothing():
     own = settings_with_form("https://clinic.example/subscribe")
     assert "form-action 'self';" in security.content_security_policy(*own)
+
+
+def test_scripts_come_only_from_the_script_folders_of_a_site_with_an_address():
+    deployed = security.csp_directives(*settings_with_form("https://buttondown.email/x"))
+    assert deployed["script-src"] == SCRIPT_FOLDERS.split()
+    # A preview has no address of its own (SITEURL is empty): its own origin.
+    preview = security.csp_directives(*settings_with_form(None, production=False, siteurl=""))
+    assert preview["script-src"] == ["'self'"]
 
 
 def test_livereload_inline_loader_is_allowed_only_in_local_preview():

@@ -2,6 +2,8 @@
 pages no longer built are removed, everything built is kept, and a failed
 build leaves the last good one in place."""
 
+import shutil
+
 import pytest
 from fixture_site import article, make_content
 from sitebuilder import build
@@ -32,7 +34,8 @@ def test_a_deleted_article_loses_its_page_and_nothing_else(tmp_path):
     before = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
     assert (site / "blog" / "second" / "index.html").is_file()
     # Static files are copied, not announced as written: they must stay.
-    (tmp_path / "content" / "images" / "note.html").write_text("<p>A static page.</p>")
+    images = tmp_path / "content" / "images"
+    shutil.copy(images / "hero.jpg", images / "extra.jpg")
     old_fragment = site / "pagefind" / "fragment" / "en_left-over.pf_fragment"
     old_fragment.write_bytes(b"from an earlier index")
     (site / "blog" / "second" / "index.html.gz").write_bytes(b"a compressed copy")
@@ -42,7 +45,7 @@ def test_a_deleted_article_loses_its_page_and_nothing_else(tmp_path):
 
     assert not (site / "blog" / "second").exists()
     assert not old_fragment.exists()
-    assert (site / "images" / "note.html").is_file()
+    assert (site / "images" / "extra.jpg").is_file()
     after = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
     gone = {str(path) for path in before - after}
     assert gone and all("second" in name or name.startswith("pagefind/") for name in gone), gone

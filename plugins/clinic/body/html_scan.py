@@ -1,6 +1,7 @@
 """One pass over an HTML document collecting what the checks need: links,
 images, element ids, the title, the meta description and the amount of text;
-for a body, the same pass finds the links to mark as external (links.py).
+for a body, the same pass finds the links to mark as external (links.py) and
+everything the allowlist (allowlist.py) refuses.
 
 The standard library's parser is enough here and keeps the build free of
 a heavier HTML dependency.
@@ -9,7 +10,7 @@ a heavier HTML dependency.
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from . import links
+from . import allowlist, links
 
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset"}
 
@@ -23,6 +24,10 @@ class ScannedHtml:
     description: str = ""
     refresh: bool = False  # a redirect page (meta refresh)
     text_length: int = 0
+    # A body only: (line, allowlist.Refusal) for each thing not on the list,
+    # and where the sanitizer changed what the list allows (sanitize.Change).
+    refused: list = field(default_factory=list)
+    sanitizer_change: object = None
 
 
 class _Scanner(HTMLParser):
@@ -31,7 +36,7 @@ class _Scanner(HTMLParser):
         self.found = ScannedHtml()
         self._in_title = False
         self._skip_depth = 0  # inside <script>/<style>, whose text is not page text
-        self.own_host = own_host  # None: external links are not looked for
+        self.own_host = own_host  # None: a whole page; else a body (links, allowlist)
         self.external_links = []  # ((line, column), raw start tag, attribute list)
 
     def handle_starttag(self, tag, attrs):
@@ -39,6 +44,8 @@ class _Scanner(HTMLParser):
         found = self.found
         position = self.getpos()
         line = position[0]
+        if self.own_host is not None:
+            found.refused += [(line, refusal) for refusal in allowlist.refusals(tag, attrs)]
         if self.own_host is not None and links.is_external_link(tag, attributes, self.own_host):
             self.external_links.append((position, self.get_starttag_text(), attrs))
         for name in ("id", "name") if tag == "a" else ("id",):
@@ -72,6 +79,21 @@ class _Scanner(HTMLParser):
         elif tag in ("script", "style"):
             self._skip_depth = max(0, self._skip_depth - 1)
 
+    # Declarations and processing instructions have no place in a body.
+    def handle_decl(self, decl):
+        self._refuse("!", decl)
+
+    def handle_pi(self, data):
+        self._refuse("?", data)
+
+    def unknown_decl(self, data):
+        self._refuse("![", data)
+
+    def _refuse(self, opening, text):
+        if self.own_host is not None:
+            name = opening + (text.split() or [""])[0]  # "!DOCTYPE", "?php"
+            self.found.refused.append((self.getpos()[0], allowlist.Refusal(name)))
+
     def handle_data(self, data):
         if self._in_title:
             self.found.title += data
@@ -88,9 +110,9 @@ def scan(html):
 
 
 def scan_marking_links(html, siteurl):
-    """(scan(html), `html` with rel="noopener noreferrer" on each link to a
-    host other than SITEURL's), from one parse: a body's two passes were a
-    fifth of our per-article work."""
+    """(the scan of a body, with what the allowlist refuses; `html` with
+    rel="noopener noreferrer" on each link to a host other than SITEURL's),
+    from one parse: a body's two passes were a fifth of our per-article work."""
     scanner = _run(_Scanner(links.site_host(siteurl)), html)
     return scanner.found, links.mark(html, scanner.external_links)
 

@@ -1,10 +1,11 @@
 """What the plugin works out from an article or page body alone, once per body.
 
-For each body as Markdown made it: the typographic version (typeset.py) with
-external links marked (links.py), its plain-text opening (for descriptions
-and cards), its word count (for the reading time), and the content check's
-scan of the body as written (html_scan.py). They depend on nothing but the
-body and SITEURL.
+For each body as Markdown made it: the content check's scan of the body as
+written (html_scan.py), the body sanitized against the allowlist
+(sanitize.py), then its typographic version (typeset.py) with external links
+marked (links.py), its plain-text opening (for descriptions and cards) and
+its word count (for the reading time). They depend on nothing but the body
+and SITEURL.
 
 `run(instance, then)` is the seam between the site and the speed part: it
 hands `then(instance, steps)` the BodySteps of the instance's body. Inline by
@@ -16,14 +17,14 @@ the same byte for byte (tests/speed/).
 
 from dataclasses import dataclass
 
-from . import html_scan, links
+from . import html_scan, links, sanitize
 from .typeset import typogrify
 from .typography import plain_text, shorten
 
 
 @dataclass(frozen=True)
 class BodySteps:
-    linked: str  # the body after typogrify, with external links marked: what the page shows
+    linked: str  # the body sanitized, typeset, external links marked: what the page shows
     opening: str  # plain-text opening, for descriptions
     words: int  # words of plain text, for the reading time
     scanned: html_scan.ScannedHtml  # the content check's scan of the body as written
@@ -33,12 +34,23 @@ def compute(fragment, siteurl):
     """Every step. Links are marked before typogrify, in the scan's pass:
     typogrify leaves tags as they are, so the page is the same as marking
     them after it (tests/body/), except in broken raw HTML, marked again after."""
-    scanned, marked = html_scan.scan_marking_links(fragment, siteurl)
+    scanned, marked = checked(fragment, siteurl)
     linked = typogrify(marked) if marked else marked
     if links.has_unmarked_external_link(linked, siteurl):  # broken raw HTML only
         linked = html_scan.scan_marking_links(linked, siteurl)[1]
     text = plain_text(linked)
     return BodySteps(linked, shorten(text), len(text.split()), scanned)
+
+
+def checked(fragment, siteurl):
+    """(the check's scan of the body as written, the body as it may be
+    written: sanitized, its external links marked). The content check uses
+    the scan alone (checks/run.py) when it runs without a build."""
+    scanned, marked = html_scan.scan_marking_links(fragment, siteurl)
+    written, scanned.sanitizer_change = sanitize.sanitize(fragment)
+    if written is not fragment:  # something removed: mark what is left
+        marked = html_scan.scan_marking_links(written, siteurl)[1]
+    return scanned, marked
 
 
 def run_inline(instance, then):

@@ -15,12 +15,14 @@ stops the build. "Why was my article rejected?" is answered here.
 import blinker
 from pelican import signals
 
-from . import gate, output
+from . import gate, output, sources
 
 
 def register():
     # Before the site part builds anything from settings or authors.yml.
     signals.initialized.connect(gate.check_before_reading)
+    # Pelican reads Markdown and nothing else (after pelican-yaml-metadata's reader).
+    signals.readers_init.connect(sources.markdown_only)
     signals.all_generators_finalized.connect(gate.stop_on_problems)
     # pelican-granular-signals runs "minify", "compress", then "deploy" after
     # `finalized` (the output part sets it up): the output check goes last,

@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 from pelican.settings import read_settings
 
-from ..body.html_scan import scan
+from ..body.steps import checked
 from ..settings import with_defaults
 from ..site import redirects
 from ..site.urls import OutputMap, output_map
@@ -24,6 +24,8 @@ from . import inputs
 from .rules.across_files import duplicate_outputs, tag_spellings, unpublished_links
 from .rules.body import check_body
 from .rules.fields import check_fields
+from .rules.files import check_content_folder
+from .rules.html import check_html
 from .sources import discover, display_path, read_source
 
 
@@ -94,6 +96,7 @@ def check_files(settings):
     problems += duplicate_outputs(facts.site_map, sources, settings)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
+    problems += check_content_folder(settings)
     by_kind = {}
     for _path, kind in found:
         by_kind[kind] = by_kind.get(kind, 0) + 1
@@ -107,11 +110,23 @@ def check_bodies(files, settings, scans=None):
     for source in files.sources:
         scanned = (scans or {}).get(str(source.path))
         if scanned is None:
-            converter = converter or markdown.Markdown(**settings["MARKDOWN"])
-            scanned = scan(converter.reset().convert(source.body))
+            converter = converter or markdown_converter(settings)
+            scanned = checked(converter.reset().convert(source.body), settings["SITEURL"])[0]
         problems += check_body(source, scanned, files.facts)
+        problems += check_html(source, scanned)
         problems += unpublished_links(source, scanned, files.facts)
     return problems
+
+
+def markdown_converter(settings):
+    """Markdown as the site's reader converts a body: Pelican turns on every
+    extension named in MARKDOWN's extension_configs (tables, attribute lists,
+    footnotes...), and pelican-yaml-metadata leaves out `meta`."""
+    options = dict(settings["MARKDOWN"])
+    extensions = list(options.get("extensions", []))
+    extensions += [name for name in options.get("extension_configs", {}) if name not in extensions]
+    options["extensions"] = [name for name in extensions if name != "markdown.extensions.meta"]
+    return markdown.Markdown(**options)
 
 
 def site_facts(settings, sources, authors):

@@ -2,6 +2,7 @@
 docs and the check can never disagree. `invoke docs` writes it to
 docs/front-matter.md; a test fails when the file is out of date."""
 
+from ..body import allowlist
 from ..schema import SCHEMAS, SUMMARY_LIMIT
 
 INTRO = """\
@@ -135,6 +136,77 @@ MESSAGES = (
         "buttondown, mailchimp, kit or generic.",
     ),
     (
+        "`file: is not a JPEG, PNG, WebP or GIF picture`",
+        "content/images/ takes pictures only, told by what is inside the file, not only by its "
+        "name: an SVG drawing, a web page or a script there could run code. Save drawings as PNG.",
+    ),
+    (
+        "`file: is a PNG picture, but its name ends in .jpg`",
+        "The file's name must match what it is; rename it as the message says.",
+    ),
+    (
+        "`file: ends in .MD, which the site does not read` / `is a .rst file`",
+        "Articles and pages are Markdown files ending in `.md` (lower case). The site reads no "
+        "other format (reStructuredText, HTML, Word): rewrite them in Markdown.",
+    ),
+    (
+        "`file: is not in any of the content folders` / `a folder the site does not read`",
+        "Only content/articles/, pages/, locations/ and images/ are read, plus authors.yml and "
+        "redirects.yml. A file anywhere else would never be published: move it.",
+    ),
+    (
+        "`html: <script> is not allowed in the text` / `<noscript> is the part of a tracking code`",
+        "Tracking codes (a Facebook pixel, analytics) and scripts are never published: the site "
+        "promises its readers no trackers. Remove the whole pasted code.",
+    ),
+    (
+        "`image: ... is a picture on another website` / `is a picture pasted into the text`",
+        "A picture from another website tells that website who reads the page, in feed readers "
+        "too. Download it (only if the clinic may use it, and note its licence), put it in "
+        "content/images/ and write `![what it shows](/images/file.jpg)`.",
+    ),
+    (
+        "`html: <iframe> would show another website inside the page` / `<video> would play a file`",
+        "Embedded videos, maps and players are not allowed: link to them instead, such as "
+        "`[Watch the video](https://...)`.",
+    ),
+    (
+        "`html: <link> changes how the whole page loads or looks`",
+        "`<link>`, `<meta>`, `<base>` and `<style>` would change the whole page (its styles, "
+        "where it sends readers); the site's own settings apply to every page.",
+    ),
+    (
+        "`html: <form> would send what readers type to another website`",
+        "Forms are not allowed in the text: link to the newsletter page or a location instead.",
+    ),
+    (
+        "`html: <svg> drawings can run code`",
+        "Save the drawing as a PNG picture in content/images/.",
+    ),
+    (
+        "`html: ... is not one of the HTML elements the site allows` / `is not an attribute the "
+        "site allows` / `runs code`",
+        'Only the HTML listed under "HTML in the text" above may be used; write the rest in '
+        "Markdown. `on...=` attributes are never allowed.",
+    ),
+    (
+        "`html: style on <td> sets its own look` / `class ... is not one the site uses` / "
+        "`ping on <a> tells another website who clicked`",
+        "The site's stylesheet sets the look (a table column aligned with `:` in its `---` line "
+        "makes a style: use dashes only); remove the attribute.",
+    ),
+    (
+        "`link: javascript:... runs code instead of opening a page` / `is not a web, email or "
+        "phone address`",
+        "Links lead to web pages (https://), email (mailto:), phone numbers (tel:) or pages of "
+        "this site.",
+    ),
+    (
+        "`html: this HTML is broken or incomplete`",
+        "A tag opened and never closed, or markup that browsers read differently from the "
+        "check. Close every tag, or write that part in Markdown.",
+    ),
+    (
         "`problem(s) in the built site`",
         "Only in the production build: a page as built has a broken link, an image without "
         "alt, no title or no description. The message names the output file and the link.",
@@ -153,6 +225,31 @@ def front_matter_reference(categories):
             parts.append(f"| `{field.name}` | {required} | {field.help} | {example} |\n")
     parts.append("\n## Categories\n\n")
     parts += [f"- **{name}**: {description}\n" for name, description in categories.items()]
+    parts.append(html_reference())
     parts.append("\n## What the check's messages mean\n\n| message | meaning |\n|---|---|\n")
     parts += [f"| {message} | {meaning} |\n" for message, meaning in MESSAGES]
     return "".join(parts)
+
+
+def html_reference():
+    """The allowlist (body/allowlist.py) in words."""
+    elements = ", ".join(f"`<{tag}>`" for tag in sorted(allowlist.ELEMENTS))
+    classes = {tag: ", ".join(sorted(names)) for tag, names in allowlist.CLASSES.items()}
+    classes["code"] = "language-..., as a fenced code block's language makes"
+    attributes = [f"`{name}` on any of them" for name in allowlist.EVERY_ELEMENT]
+    for tag, names in sorted(allowlist.ELEMENTS.items()):
+        if names:
+            shown = [f"{n} ({classes[tag]})" if n == "class" else n for n in names]
+            attributes.append(f"`<{tag}>`: {', '.join(shown)}")
+    return (
+        "\n## HTML in the text\n\n"
+        "Write the text in Markdown. The check accepts what Markdown makes and these HTML "
+        "elements, which you may also type where Markdown has no way to say something "
+        '(`H<sub>2</sub>O`, `<abbr title="...">FDA</abbr>`); anything else is refused, '
+        "and never published.\n\n"
+        f"- Elements: {elements}.\n"
+        f"- Attributes: {'; '.join(attributes)}.\n"
+        "- Links (`href`) may lead to any web page (`https://`), an email address "
+        "(`mailto:`), a phone number (`tel:`) or a page of this site. Pictures (`src`) must "
+        "be files of this site, in content/images/: nothing loads from another website.\n"
+    )

@@ -13,7 +13,10 @@ import yaml
 
 from ..problems import Problem
 
+# The site is written in Markdown: Pelican reads these files and no others.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Pelican's name for what its static-file reader handles (pictures).
+_STATIC_READER = "static"
 
 
 class YAMLDate(str):
@@ -49,6 +52,19 @@ class SourceFile:
 
     def problem(self, key, what, fix, line=None):
         return Problem(self.display, key, what, fix, line or self.line(key))
+
+
+def markdown_only(readers):
+    """`readers_init`, after pelican-yaml-metadata installed its reader: every
+    reader but Markdown's is switched off. reStructuredText's include and raw
+    directives read files and addresses while the site is built, HTML files
+    would skip every check, and .mkd/.mdown would skip this one. (The READERS
+    setting cannot do it alone: pelican-yaml-metadata puts .mkd and .mdown
+    back after it.) rules/files.py names each file left unread."""
+    kept = {suffix.lstrip(".") for suffix in MARKDOWN_SUFFIXES} | {_STATIC_READER}
+    for extension in readers.reader_classes:
+        if extension not in kept:
+            readers.reader_classes[extension] = None
 
 
 def discover(settings):

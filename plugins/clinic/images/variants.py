@@ -26,7 +26,7 @@ from typing import NamedTuple
 import PIL
 from pelican.plugins.image_process import image_process
 
-from ..documents import every_document
+from ..documents import every_document, is_written
 from ..settings import with_defaults
 from .image_size import image_size
 from .state import STATE
@@ -88,9 +88,11 @@ def make_site_pictures(pelican):
 
 def copy_to_output(generators):
     """`all_generators_finalized` (after Pelican emptied the output folder, if
-    it does): copy each cached variant the site uses into the output."""
+    it does): copy each cached variant the site uses into the output; none
+    of a document the build does not write (unpublished.py)."""
     output = Path(generators[0].settings["OUTPUT_PATH"])
-    files = [f for document in every_document(generators) for f in document.clinic_image_files]
+    documents = [document for document in every_document(generators) if is_written(document)]
+    files = [f for document in documents for f in document.clinic_image_files]
     copied = set()
     for variant in [*STATE.site_files, *files]:
         if variant.relative in copied:

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from ..settings import with_defaults
 from ..site import redirects
 from ..site.state import STATE as SITE
+from .minify import FINGERPRINTED
+from .search_index import BUNDLE
 from .state import STATE
 
 REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -68,7 +70,7 @@ def csp_directives(settings, form, kind="page"):
     form_origin = newsletter_origin(settings, form)
     if form_origin:
         form_sources += [form_origin, *FORM_ORIGIN_ALIASES.get(form_origin, ())]
-    script_sources = ["'self'"]
+    script_sources = script_folders(settings) or ["'self'"]
     if settings["CLINIC_LIVERELOAD"] and not settings["CLINIC_PRODUCTION"]:
         # Only `invoke livereload`'s local server sets this: python-livereload
         # injects a small inline loader script into every page it serves.
@@ -91,6 +93,19 @@ def csp_directives(settings, form, kind="page"):
     for name, sources in POLICY_KINDS[kind].items():
         directives[name] = [*directives.get(name, []), *sources]
     return directives
+
+
+def script_folders(settings):
+    """The only places scripts may come from, where the site has an address
+    of its own (production): the theme's script folder and Pagefind's. A
+    file anywhere else on the site, such as a picture that is really a
+    script, cannot run. [] for a preview (SITEURL empty): 'self' there."""
+    siteurl = urlsplit(settings.get("SITEURL") or "")
+    if not siteurl.scheme or not siteurl.netloc:
+        return []
+    base = settings["SITEURL"].rstrip("/")
+    scripts = Path(settings["THEME_STATIC_DIR"]) / Path(FINGERPRINTED["search_script_path"]).parent
+    return [f"{base}/{scripts.as_posix()}/", f"{base}/{BUNDLE}/"]
 
 
 def serialise(directives):
