@@ -3,7 +3,6 @@ pictures are pictures by their bytes, text is Markdown, and nothing lies
 where the site does not look. Pelican reads Markdown and nothing else."""
 
 import pytest
-from clinic.checks import gate
 from clinic.checks.run import check_settings_file
 from clinic.problems import ContentError
 from fixture_site import article, make_content
@@ -11,6 +10,7 @@ from pelican import Pelican
 from pelican.readers import Readers
 from pelican.settings import read_settings
 from PIL import Image
+from refusal import switch_off_the_check
 from sitebuilder import ROOT, build, write
 
 PNG = (ROOT / "content" / "images" / "logo.png").read_bytes()
@@ -128,7 +128,7 @@ def test_other_formats_are_named_and_never_read(tmp_path, monkeypatch):
     ]
     build_fails(tmp_path, content)
     # Even with the check switched off, Pelican never runs the include.
-    monkeypatch.setattr(gate, "check_content", lambda settings, scans, authors: ([], None))
+    switch_off_the_check(monkeypatch)
     site = build(tmp_path / "unchecked", content)
     written = "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
     assert "root:" not in written

@@ -4,11 +4,10 @@ and the production build refuses a form that posts nowhere."""
 import datetime
 
 import pytest
-from clinic.checks import gate
-from clinic.checks.run import FileCheck
 from clinic.problems import ContentError, Problem
 from fixture_site import article, make_content
 from pelican import signals
+from refusal import switch_off_the_check
 from sitebuilder import build, soup, text, write
 
 
@@ -55,9 +54,7 @@ def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
 
 
 def test_a_file_pelican_skips_is_reported_even_if_the_check_missed_it(tmp_path, monkeypatch):
-    passed = FileCheck(sources=[], facts=None, problems=[], report=None)
-    monkeypatch.setattr(gate, "check_files", lambda settings: passed)
-    monkeypatch.setattr(gate, "check_bodies", lambda files, settings, scans=None: [])
+    switch_off_the_check(monkeypatch)
     broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
     message = build_errors(tmp_path, {"ok": article(), "broken": broken})
     assert "content/articles/broken.md:1: file: Pelican could not read this file" in message
