@@ -55,7 +55,7 @@ def test_an_unreadable_article_stops_the_build_instead_of_vanishing(tmp_path):
 
 
 def test_a_file_pelican_skips_is_reported_even_if_the_check_missed_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(gate, "check_content", lambda settings, scans, authors: ([], None))
+    monkeypatch.setattr(gate, "check_content", lambda settings, **_given: ([], None))
     broken = "---\ntitle: [unclosed\n---\n\nBody.\n"
     message = build_errors(tmp_path, {"ok": article(), "broken": broken})
     assert "content/articles/broken.md:1: file: Pelican could not read this file" in message

@@ -25,7 +25,7 @@ def post(number):
     )
 
 
-# The fixture body ("Opening paragraph. First section Text.") is 5 words.
+# The fixture body ("Opening paragraph. Getting ready Text.") is 5 words.
 FIXTURE_WORDS = 5
 ARTICLES_BY_STEM = {f"post-{n:02d}": post(n) for n in range(23)}
 ARTICLES_BY_STEM["post-05"] += WORD * (660 - FIXTURE_WORDS)  # exactly 3 minutes at 220 wpm

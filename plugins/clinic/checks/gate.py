@@ -28,6 +28,7 @@ def stop_on_problems(generators):
         settings,
         scans={doc.source_path: doc.clinic_body_scan for doc in documents},
         authors=SITE.authors,
+        preview=not settings["CLINIC_PRODUCTION"],
     )
     # Pelican keys files by their path inside the content folder.
     generated = pages_gen.context["generated_content"]

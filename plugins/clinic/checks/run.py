@@ -20,6 +20,7 @@ from ..site.urls import OutputMap, output_map
 from .rules.across_files import duplicate_outputs, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
+from .rules.placeholders import check_placeholders
 from .sources import discover, read_source
 
 
@@ -51,10 +52,12 @@ class CheckReport:
         return f"Content check: {self.files} files ({kinds})"
 
 
-def check_content(settings, scans=None, authors=None):
+def check_content(settings, scans=None, authors=None, preview=False):
     """(problems, CheckReport). `scans` maps a source path to the scan of the
     body Pelican made of it (a build has them); other files are converted
-    here. `authors`: the profiles the build read (else authors.yml is read)."""
+    here. `authors`: the profiles the build read (else authors.yml is read).
+    `preview`: a preview build, where what only stops publishing (the
+    placeholders of `invoke new`) is a warning."""
     settings = with_defaults(settings)
     root = Path(settings["PATH"])
     sources, problems = [], []
@@ -75,6 +78,7 @@ def check_content(settings, scans=None, authors=None):
             converter = converter or markdown.Markdown(**settings["MARKDOWN"])
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, facts)
+        problems += check_placeholders(source, preview)
     problems += duplicate_outputs(facts.site_map)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)

@@ -4,4 +4,5 @@ them to every file (and across files), and each returns Problems.
     fields.py        front matter against the schema (schema.py)
     body.py          the text: not empty, images with alt, links that lead somewhere
     across_files.py  two files making one page; one tag spelt two ways
+    placeholders.py  the example texts `invoke new` writes, left in an article
 """
