@@ -5,6 +5,9 @@ The same checks as `invoke check` (run.py), on the scans of the bodies
 Pelican already converted, plus what only a build can see: a file Pelican
 could not read, a missing thank-you page, an article that vanished without
 an error naming it.
+
+Each document keeps its own warnings (`clinic_warnings`) and the file a
+writer edits (`clinic_source`), for the writer's panel of the preview.
 """
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -43,10 +46,22 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
-    for warning in sorted(warnings(problems), key=lambda p: (p.path, p.line, p.field)):
+    told = sorted(warnings(problems), key=lambda p: (p.path, p.line, p.field))
+    for warning in told:
         print(warning)
+    attach_warnings(documents, told, settings["PATH"])
     if errors(problems):
         raise ContentError(problems)
+
+
+def attach_warnings(documents, told, content_root):
+    """Each document gets the warnings about its own file, in the order told."""
+    by_file = {}
+    for warning in told:
+        by_file.setdefault(warning.path, []).append(warning)
+    for doc in documents:
+        doc.clinic_source = display_path(doc.source_path, content_root)
+        doc.clinic_warnings = by_file.get(doc.clinic_source, [])
 
 
 def unreadable_sources(paths):

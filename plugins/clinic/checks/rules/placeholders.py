@@ -32,7 +32,7 @@ def _problem(source, placeholder, line, preview):
     else:
         what = "is the example text `invoke new` wrote"
     if preview:
-        what += " (the preview shows it; publishing stops until you replace it)"
+        what += " (it cannot be published)"
     return Problem(source.display, placeholder.field, what, placeholder.fix, line, preview)
 
 
