@@ -88,23 +88,14 @@ LIVERELOAD_SETTINGS = {
 
 @task
 def livereload(c):
-    """Build, serve at http://localhost:8000, rebuild and reload on every save."""
-    from livereload import Server  # noqa: PLC0415 (only this task needs it)
-    from pelican import Pelican  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
+    """Build, serve at http://localhost:8000, rebuild and reload on every save;
+    while a build fails, every page says what to fix."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from writer_tools.live_preview import LivePreview  # noqa: PLC0415
 
-    def rebuild():
-        try:
-            settings = read_settings(str(ROOT / "pelicanconf.py"), LIVERELOAD_SETTINGS)
-            Pelican(settings).run()
-        except Exception as error:  # keep serving; show the writer why
-            print(f"\nBUILD FAILED, the browser still shows the last good build:\n{error}\n")
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host=HOST, port=PORT, root=str(OUTPUT), default_filename="index.html")
+    preview = LivePreview(ROOT / "pelicanconf.py", LIVERELOAD_SETTINGS, ROOT / "theme")
+    watched = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
+    preview.serve(HOST, PORT, OUTPUT, [ROOT / pattern for pattern in watched])
 
 
 @task(

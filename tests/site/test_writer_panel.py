@@ -14,6 +14,8 @@ from writer_tools.new_article import create
 
 NEWSLETTER = {"provider": "buttondown", "username": "clinic"}
 PANEL_WORDS = ["Writer's notes", "writer-panel", "warnings to look at", "No warnings."]
+# The error page `invoke livereload` serves while a build fails.
+ERROR_PAGE_WORDS = ["cannot be shown yet", "build-error", "preview could not be built"]
 
 
 def fresh_article(content):
@@ -46,8 +48,10 @@ def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, 
     # Above the title, outside the article (which feeds and the search index read).
     assert panel.find_next("h1") is page.find("h1")
     assert panel.find_parent("article") is None
-    facts = text(panel.find(class_="writer-panel__facts"))
-    assert facts == "content/articles/first-infusion-day.md · 27 words · 1 min read"
+    assert said(panel.find(class_="writer-panel__file")) == (
+        "File: content/articles/first-infusion-day.md"
+    )
+    assert said(panel.find(class_="writer-panel__facts")) == "27 words · 1 min read"
     warnings = [said(li) for li in panel.find_all(class_="writer-panel__warning")]
     assert [w.split(":")[0] for w in warnings] == [
         "Line 7, summary",
@@ -125,7 +129,9 @@ def test_the_preview_search_index_never_holds_the_panel(tmp_path, content):
             assert word not in record["content"], (fragment_url, word)
 
 
-def test_production_pages_feeds_and_index_have_no_panel(production_site):
+def test_production_has_no_trace_of_the_panel_or_the_error_page(production_site):
+    """Pages, feeds, sitemap, search index: none holds either. (The one
+    stylesheet styles both, so it is the only file naming their classes.)"""
     articles = [p for p in all_html_files(production_site) if "/blog/" in p.as_posix()]
     assert len(articles) > 5
     written = [
@@ -136,7 +142,7 @@ def test_production_pages_feeds_and_index_have_no_panel(production_site):
     assert any(path.suffix == ".xml" and "feeds" in path.parts for path in written)
     for path in written:
         content = path.read_text(encoding="utf-8")
-        for word in PANEL_WORDS:
+        for word in PANEL_WORDS + ERROR_PAGE_WORDS:
             assert word not in content, (path, word)
     for record in pagefind_fragments(production_site).values():
         assert "Writer's notes" not in record["content"]

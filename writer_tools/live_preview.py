@@ -1,0 +1,102 @@
+"""`invoke livereload`: build the preview, serve it, build again on every
+save, and tell the writer in the browser when a build fails.
+
+python-livereload watches the files and reloads every open page after each
+build. While the last build failed, every page request (an address ending
+in "/", ".html" or with no suffix) is answered with the error page
+(error_page.py) instead of the last good page, so the page the writer is
+looking at says what to fix; pictures, the stylesheet and scripts are still
+served. The first build that succeeds reloads the pages, and the site is
+back. Nothing here touches output/: production builds never see it.
+"""
+
+from pathlib import PurePosixPath
+
+import livereload
+from livereload.handlers import StaticFileHandler
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .error_page import BuildFailure, render
+
+PAGE_SUFFIXES = ("", ".html", ".htm")
+
+
+class LivePreview:
+    """The preview's builds and what the last one left: a BuildFailure, or None."""
+
+    def __init__(self, settings_file, overrides, theme):
+        self.settings_file = str(settings_file)
+        self.overrides = dict(overrides)
+        self.theme = theme
+        self.failure = None
+        self.error_page = None  # its HTML, rendered once per failed build
+
+    def rebuild(self):
+        """One build; the server keeps serving whatever happens."""
+        try:
+            Pelican(read_settings(self.settings_file, self.overrides)).run()
+        except Exception as error:  # any failure: the browser says what it was
+            self.failure = BuildFailure.of(error)
+            self.error_page = render(self.failure, self.theme)
+            print(f"\nBUILD FAILED, every page of the preview says what to fix:\n{error}\n")
+        else:
+            self.failure = self.error_page = None
+
+    def error_page_for(self, path):
+        """The error page, for a request of the page at `path` (relative to
+        the site root) while the last build failed; otherwise None."""
+        if self.error_page is not None and PurePosixPath(path).suffix in PAGE_SUFFIXES:
+            return self.error_page
+        return None
+
+    def serve(self, host, port, root, watched):
+        """Build, then serve `root` and rebuild whenever a `watched` glob changes."""
+        self.rebuild()
+        server = _Server(self)
+        for pattern in watched:
+            server.watch(str(pattern), self.rebuild)
+        server.serve(host=host, port=port, root=str(root), default_filename="index.html")
+
+
+class PreviewFileHandler(StaticFileHandler):
+    """livereload's file handler, answering page requests with the error page
+    while the last build failed."""
+
+    def initialize(self, path, default_filename=None, preview=None):
+        super().initialize(path, default_filename)
+        self.preview = preview
+        self.error_page = None
+
+    async def get(self, path, include_body=True):
+        self.error_page = self.preview.error_page_for(path)
+        if self.error_page is None:
+            await super().get(path, include_body)
+            return
+        # 200, not 503: tornado logs every 5xx as an error, and the terminal
+        # has said once already that the build failed. Never cached.
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        if include_body:
+            self.write(self.error_page)
+
+    def compute_etag(self):
+        # The error page is no file: there is no version of it to name.
+        return None if self.error_page is not None else super().compute_etag()
+
+
+def web_handlers(preview, root):
+    """The routes serving the preview's files in `root` (tornado's form)."""
+    options = {"path": str(root), "default_filename": "index.html", "preview": preview}
+    return [(r"/(.*)", PreviewFileHandler, options)]
+
+
+class _Server(livereload.Server):
+    """livereload's server, routing files through PreviewFileHandler."""
+
+    def __init__(self, preview):
+        super().__init__()
+        self.preview = preview
+
+    def get_web_handlers(self, script):
+        return web_handlers(self.preview, self.root)
