@@ -4,6 +4,7 @@ last build failed every page is the error page, naming each problem as the
 check prints it; once the build succeeds the pages are back."""
 
 import asyncio
+import concurrent.futures
 
 from bs4 import BeautifulSoup
 from fixture_site import article, make_content
@@ -12,9 +13,13 @@ from tornado import httpclient, httpserver, testing, web
 
 from writer_tools.live_preview import LivePreview, web_handlers
 
+THEME_STYLESHEET = ROOT / "theme" / "static" / "css" / "site.css"
+
 
 def fetch(preview, root, *paths):
-    """GET each path from the preview's handlers, served in this process."""
+    """GET each path from the preview's handlers, served in this process (on
+    a thread of its own: Playwright's tests may have left this one an event
+    loop)."""
 
     async def get_all():
         sock, port = testing.bind_unused_port()
@@ -31,7 +36,8 @@ def fetch(preview, root, *paths):
             server.stop()
             await server.close_all_connections()
 
-    return asyncio.run(get_all())
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(lambda: asyncio.run(get_all())).result()
 
 
 def page(response):
@@ -97,9 +103,10 @@ def test_a_failed_build_shows_on_every_page_until_it_is_fixed(tmp_path):
     assert b"&#39;&lt;b&gt;Treatment&#39;" in response.body  # the writer's text, escaped
     # Without JavaScript the page asks again by itself.
     assert page(response).find("noscript").find("meta")["http-equiv"] == "refresh"
-    # Everything that is not a page is still served from the last good build.
+    # Its stylesheet is the theme's; pictures come from the last good build.
+    assert page(response).find("link", rel="stylesheet")["href"] == "/theme/css/site.css"
     stylesheet, picture = fetch(preview, output, "theme/css/site.css", "images/hero.jpg")
-    assert stylesheet.code == 200 and b".build-error" in stylesheet.body
+    assert stylesheet.code == 200 and stylesheet.body == THEME_STYLESHEET.read_bytes()
     assert picture.code == 200 and picture.headers["Content-Type"] == "image/jpeg"
 
     write(content / "articles" / "ok.md", good)
@@ -113,11 +120,15 @@ def test_a_failed_build_shows_on_every_page_until_it_is_fixed(tmp_path):
 
 
 def test_a_failure_that_is_not_the_content_shows_its_message(tmp_path):
+    """Here no build has ever succeeded: output/ is empty, and the page is
+    still shown, styled."""
     content = make_content(tmp_path / "content", {"ok": article()})
     preview = preview_of(tmp_path, content, NEWSLETTER={"provider": "pigeon"})
     preview.rebuild()
     assert preview.failure.problems == ()
-    (response,) = fetch(preview, tmp_path / "output", "blog/ok/")
+    assert not (tmp_path / "output").exists()
+    response, stylesheet = fetch(preview, tmp_path / "output", "blog/ok/", "theme/css/site.css")
+    assert stylesheet.code == 200 and stylesheet.body == THEME_STYLESHEET.read_bytes()
     error = page(response)
     assert said(error.h1) == "This article cannot be shown yet"
     message = said(error.find(class_="build-error__message"))

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from clinic.output.minify import STYLESHEET
 from clinic.problems import ContentError
 
 TEMPLATE = "build_error.html"
@@ -32,11 +31,11 @@ class BuildFailure:
         return cls(message=f"{type(error).__name__}: {error}")
 
 
-def render(failure, theme):
-    """The error page's HTML for a BuildFailure, with the theme at `theme`."""
-    theme = Path(theme)
+def render(failure, theme, stylesheet):
+    """The error page's HTML for a BuildFailure, with the theme at `theme`;
+    `stylesheet`: the URL path of the site's stylesheet."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme / "templates"),
+        loader=jinja2.FileSystemLoader(Path(theme) / "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -45,8 +44,7 @@ def render(failure, theme):
         return environment.get_template(TEMPLATE).render(
             problems=failure.problems,
             message=failure.message,
-            # The theme's own file: trusted, and put in a <style> element as it is.
-            stylesheet=(theme / "static" / STYLESHEET).read_text(encoding="utf-8"),
+            stylesheet=stylesheet,
             refresh=REFRESH_SECONDS,
         )
     except (jinja2.TemplateError, OSError) as error:

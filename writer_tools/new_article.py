@@ -16,8 +16,8 @@ from pathlib import Path
 from clinic.scaffold import article_text
 from PIL import Image
 
-# What the site's pictures may be (the image check and the variants read
-# these): the file's bytes decide, whatever its name says.
+# The pictures an article's hero may be (schema.py: "JPEG or PNG"), by the
+# format Pillow reads from the file's bytes, whatever its name says.
 PICTURE_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png"}
 
 
