@@ -1,10 +1,7 @@
 """Writer and developer tasks: `invoke --list` shows them all."""
 
-import datetime
-import re
 import shutil
 import sys
-import unicodedata
 from pathlib import Path
 
 from invoke import task
@@ -14,6 +11,7 @@ CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 PELICAN = f'"{sys.executable}" -m pelican'
 HOST, PORT = "localhost", 8000
+LOCAL_SETTINGS = ROOT / "pelicanconf.py"  # `invoke new` reads its article addresses
 
 
 @task
@@ -90,54 +88,14 @@ LIVERELOAD_SETTINGS = {
 
 @task
 def livereload(c):
-    """Build, serve at http://localhost:8000, rebuild and reload on every save."""
-    from livereload import Server  # noqa: PLC0415 (only this task needs it)
-    from pelican import Pelican  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
+    """Build, serve at http://localhost:8000, rebuild and reload on every save;
+    while a build fails, every page says what to fix."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from writer_tools.live_preview import LivePreview  # noqa: PLC0415
 
-    def rebuild():
-        try:
-            settings = read_settings(str(ROOT / "pelicanconf.py"), LIVERELOAD_SETTINGS)
-            Pelican(settings).run()
-        except Exception as error:  # keep serving; show the writer why
-            print(f"\nBUILD FAILED, the browser still shows the last good build:\n{error}\n")
-
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host=HOST, port=PORT, root=str(OUTPUT), default_filename="index.html")
-
-
-def slugify(title):
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-
-
-ARTICLE_TEMPLATE = """\
----
-title: {title}
-date: {today}
-author: {author}
-category: {category}
-tags: []
-summary: One or two sentences for search results and link previews, at most 160 characters.
-hero_image: {slug}.jpg
-hero_alt: Describe the image for someone who cannot see it.
-{status}# reviewer: daniel-reyes
-# reviewed: {today}
----
-
-Start with an opening paragraph that says who this article is for and what it covers.
-
-## First section
-
-Write in short paragraphs.
-
-### A subsection
-
-More detail here.
-"""
+    preview = LivePreview(ROOT / "pelicanconf.py", LIVERELOAD_SETTINGS, ROOT / "theme")
+    watched = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
+    preview.serve(HOST, PORT, OUTPUT, [ROOT / pattern for pattern in watched])
 
 
 @task(
@@ -146,32 +104,25 @@ More detail here.
         "category": "One of the categories in pelicanconf.py (default: Treatments)",
         "author": "A key from content/authors.yml (default: maya-okafor)",
         "draft": "Mark it as a draft so it is not published",
+        "image": "A JPEG or PNG to copy to content/images/ as the article's picture",
     }
 )
-def new(c, title, category="Treatments", author="maya-okafor", draft=False):
+def new(c, title, *, category="Treatments", author="maya-okafor", draft=False, image=""):
     """Create content/articles/<slug>.md with every front-matter field filled in."""
-    slug = slugify(title)
-    if not slug:
-        sys.exit("The title needs at least one letter or digit.")
-    path = CONTENT / "articles" / f"{slug}.md"
-    if path.exists():
-        sys.exit(f"{path.relative_to(ROOT)} already exists: choose another title.")
-    text = ARTICLE_TEMPLATE.format(
-        title=_yaml_string(title),
-        today=datetime.date.today().isoformat(),
-        author=author,
-        category=category,
-        slug=slug,
-        status="status: draft\n" if draft else "",
-    )
-    path.write_text(text, encoding="utf-8")
-    print(f"Created {path.relative_to(ROOT)}")
-    print(f"Add the hero image as content/images/{slug}.jpg, then run: invoke livereload")
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from pelican.settings import read_settings  # noqa: PLC0415
 
+    from writer_tools import new_article  # noqa: PLC0415
 
-def _yaml_string(text):
-    """Quote a title so YAML reads it as a plain string, whatever it contains."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    try:
+        created = new_article.create(
+            CONTENT, title, category=category, author=author, draft=draft, image=image or None
+        )
+    except new_article.NewArticleError as error:
+        sys.exit(str(error))
+    urls = read_settings(str(LOCAL_SETTINGS))
+    address = urls["DRAFT_URL" if draft else "ARTICLE_URL"].format(slug=created.article.stem)
+    print("\n".join(new_article.next_steps(created, f"http://{HOST}:{PORT}/{address}")))
 
 
 @task

@@ -63,7 +63,7 @@ def article(title="A test article", **fields):
     }
     meta.update(fields)
     front = "\n".join(f"{key}: {value}" for key, value in meta.items() if value is not None)
-    return f"---\n{front}\n---\n\nOpening paragraph.\n\n## First section\n\nText.\n"
+    return f"---\n{front}\n---\n\nOpening paragraph.\n\n## Getting ready\n\nText.\n"
 
 
 def make_content(folder, articles):
@@ -101,7 +101,7 @@ and a [link to treatments](/treatments/).
 
 ## A section {#a-section}
 
-### A subsection
+### What to bring
 
 #### A smaller heading
 

@@ -1,6 +1,8 @@
 """Build a site with this project's theme, plugin and settings, in-process,
 into a folder of the test's choosing, and read what was written."""
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -89,6 +91,17 @@ def redirect_pages(site):
         path = Path(site) / old.lstrip("/")
         pages.append(path if path.suffix in (".html", ".htm") else path / "index.html")
     return pages
+
+
+def pagefind_fragments(site):
+    """Every page record in the site's Pagefind index, by URL: Pagefind stores
+    each as gzipped JSON after a `pagefind_dcd` signature."""
+    records = []
+    for path in sorted((Path(site) / "pagefind" / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(raw[len(b"pagefind_dcd") :]))
+    return {record["url"]: record for record in records}
 
 
 def write(path, body):

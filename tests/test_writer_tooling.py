@@ -1,80 +1,16 @@
-"""What writers use: `invoke new`, the spelling check with the project's word
-list, and the pre-commit configuration."""
+"""What writers use: the spelling check with the project's word list, and the
+pre-commit configuration (`invoke new`: test_new_article.py)."""
 
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
-from fixture_site import make_content
-from invoke import Context
-from sitebuilder import ROOT, build, soup, write
-
-import tasks
+from sitebuilder import ROOT, write
 
 BIN = Path(sys.executable).parent
 WRITER_DOCS = ["content", "README.md", "CONTRIBUTING.md"]
-
-
-# --- invoke new ------------------------------------------------------------
-
-
-@pytest.fixture
-def new_in(tmp_path, monkeypatch):
-    """`invoke new` writing into a fixture content folder instead of the real one."""
-    content = make_content(tmp_path / "content", {})
-    (content / "articles").mkdir()
-    monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    monkeypatch.setattr(tasks, "CONTENT", content)
-
-    def new(title, **options):
-        tasks.new(Context(), title, **options)
-        return content / "articles" / f"{tasks.slugify(title)}.md"
-
-    return new
-
-
-def front_matter(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-
-
-def test_new_article_takes_category_author_and_draft(new_in):
-    path = new_in(
-        'Caring for a "partner": week one',
-        category="Families and caregivers",
-        author="ann-writer",
-        draft=True,
-    )
-    assert path.name == "caring-for-a-partner-week-one.md"
-    meta = front_matter(path)
-    assert meta["title"] == 'Caring for a "partner": week one'
-    assert meta["category"] == "Families and caregivers"
-    assert meta["author"] == "ann-writer"
-    assert meta["status"] == "draft"
-    assert meta["hero_image"] == "caring-for-a-partner-week-one.jpg"
-
-
-def test_new_article_is_published_unless_draft(new_in):
-    assert "status" not in front_matter(new_in("Plain one", author="ann-writer"))
-
-
-def test_new_refuses_to_overwrite_an_existing_article(new_in):
-    path = new_in("Only once", author="ann-writer")
-    path.write_text(path.read_text() + "\nThe writer's own words.\n")
-    before = path.read_text()
-    with pytest.raises(SystemExit, match="already exists: choose another title"):
-        new_in("Only once", author="rob-reviewer")
-    assert path.read_text() == before
-
-
-def test_a_new_article_builds_once_its_image_is_added(new_in, tmp_path):
-    path = new_in("First steps", author="ann-writer", category="Treatments", draft=True)
-    content = path.parents[1]
-    shutil.copy(content / "images" / "hero.jpg", content / "images" / "first-steps.jpg")
-    site = build(tmp_path / "output", content)
-    assert soup(site, "drafts/first-steps/").find("h1")
 
 
 # --- Spelling ----------------------------------------------------------------

@@ -50,5 +50,5 @@ def switch_off_the_check(monkeypatch):
     """The gate passes everything: what the build itself does with content
     the check would have refused (each layer must hold on its own)."""
     passed = FileCheck(sources=[], facts=None, problems=[], report=None)
-    monkeypatch.setattr(gate, "check_files", lambda settings: passed)
+    monkeypatch.setattr(gate, "check_files", lambda settings, preview=False: passed)
     monkeypatch.setattr(gate, "check_bodies", lambda files, settings, scans=None: [])

@@ -18,7 +18,7 @@ from clinic.output.search_index import SearchIndexError
 from fixture_site import article, make_content
 from invoke import Context
 from pelican import signals
-from sitebuilder import ROOT, build, html_pages, soup, text, write
+from sitebuilder import ROOT, build, html_pages, pagefind_fragments, soup, text, write
 from test_site import ARTICLES, LOCATIONS, front_matter
 
 import tasks
@@ -51,17 +51,6 @@ def site(tmp_path_factory):
     """The real content, built with the local settings and the search index,
     as `invoke livereload` and `invoke serve` build it."""
     return build(tmp_path_factory.mktemp("searchable"), **SEARCH)
-
-
-def pagefind_fragments(site):
-    """Every page record in the Pagefind index: Pagefind stores each as
-    gzipped JSON after a `pagefind_dcd` signature."""
-    records = []
-    for path in sorted((Path(site) / "pagefind" / "fragment").iterdir()):
-        raw = gzip.decompress(path.read_bytes())
-        assert raw.startswith(b"pagefind_dcd"), path
-        records.append(json.loads(raw[len(b"pagefind_dcd") :]))
-    return {record["url"]: record for record in records}
 
 
 def page_urls(site):

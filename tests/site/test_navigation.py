@@ -25,7 +25,7 @@ def post(number):
     )
 
 
-# The fixture body ("Opening paragraph. First section Text.") is 5 words.
+# The fixture body ("Opening paragraph. Getting ready Text.") is 5 words.
 FIXTURE_WORDS = 5
 ARTICLES_BY_STEM = {f"post-{n:02d}": post(n) for n in range(23)}
 ARTICLES_BY_STEM["post-05"] += WORD * (660 - FIXTURE_WORDS)  # exactly 3 minutes at 220 wpm
@@ -104,7 +104,15 @@ def test_next_reading_sits_between_the_article_and_the_newsletter_form(nav_site)
     main = soup(nav_site, "blog/beta/").find("main")
     blocks = [child for child in main.children if getattr(child, "name", None)]
     names = [b["class"][0] if b.get("class") else b.name for b in blocks]
-    assert names == ["breadcrumbs", "article", "next-reading", "next-reading", "newsletter-form"]
+    # (A preview build: the writer's panel sits above the article.)
+    assert names == [
+        "breadcrumbs",
+        "writer-panel",
+        "article",
+        "next-reading",
+        "next-reading",
+        "newsletter-form",
+    ]
 
 
 def test_previous_and_next_article_links_are_labelled(nav_site):

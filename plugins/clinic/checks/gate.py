@@ -10,6 +10,9 @@ The same checks as `invoke check` (run.py), in two steps:
 - once every document is read, the bodies, on the scans Pelican already
   made, plus what only a build can see: a file Pelican could not read, a
   missing thank-you page, an article that vanished without an error naming it.
+
+Each document keeps its own warnings (`clinic_warnings`) and the file a
+writer edits (`clinic_source`), for the writer's panel of the preview.
 """
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -27,7 +30,7 @@ def check_before_reading(pelican):
     """`initialized`, before the other parts build anything from settings
     and before Pelican reads a file."""
     settings = with_defaults(pelican.settings)
-    STATE.files = files = check_files(settings)
+    STATE.files = files = check_files(settings, preview=is_preview(settings))
     if errors(files.problems):
         # Every problem at once: the bodies too, converted here.
         _stop(files.problems + check_bodies(files, settings))
@@ -39,7 +42,7 @@ def stop_on_problems(generators):
     pages_gen = generator_of(generators, PagesGenerator)
     settings = with_defaults(pages_gen.settings)
     documents = every_document(generators)
-    files = STATE.files or check_files(settings)
+    files = STATE.files or check_files(settings, preview=is_preview(settings))
     STATE.files = None  # the next build checks its own files
     scans = {doc.source_path: doc.clinic_body_scan for doc in documents}
     problems = files.problems + check_bodies(files, settings, scans)
@@ -56,15 +59,35 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
+    attach_warnings(documents, told_order(warnings(problems)), settings["PATH"])
     _stop(problems)
+
+
+def is_preview(settings):
+    # A preview only warns about what just stops publishing (placeholders).
+    return not settings["CLINIC_PRODUCTION"]
+
+
+def told_order(problems):
+    return sorted(problems, key=lambda p: (p.path, p.line, p.field))
 
 
 def _stop(problems):
     """Tell the warnings; stop the build if any problem is an error."""
-    for warning in sorted(warnings(problems), key=lambda p: (p.path, p.line, p.field)):
+    for warning in told_order(warnings(problems)):
         print(warning)
     if errors(problems):
         raise ContentError(problems)
+
+
+def attach_warnings(documents, told, content_root):
+    """Each document gets the warnings about its own file, in the order told."""
+    by_file = {}
+    for warning in told:
+        by_file.setdefault(warning.path, []).append(warning)
+    for doc in documents:
+        doc.clinic_source = display_path(doc.source_path, content_root)
+        doc.clinic_warnings = by_file.get(doc.clinic_source, [])
 
 
 def unreadable_sources(paths):

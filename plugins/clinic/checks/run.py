@@ -26,6 +26,7 @@ from .rules.body import check_body
 from .rules.fields import check_fields
 from .rules.files import check_content_folder
 from .rules.html import check_html
+from .rules.placeholders import check_placeholders
 from .sources import discover, display_path, read_source
 
 
@@ -69,16 +70,19 @@ class FileCheck:
     report: CheckReport
 
 
-def check_content(settings, scans=None):
+def check_content(settings, scans=None, preview=False):
     """(problems, CheckReport). `scans` maps a source path to the scan of the
-    body Pelican made of it; other bodies are converted here."""
-    files = check_files(settings)
+    body Pelican made of it; other bodies are converted here. `preview`: a
+    preview build, where what only stops publishing (the placeholders of
+    `invoke new`) is a warning."""
+    files = check_files(settings, preview)
     return files.problems + check_bodies(files, settings, scans), files.report
 
 
-def check_files(settings):
+def check_files(settings, preview=False):
     """Every input but the bodies: settings, authors.yml, each file's front
-    matter, the checks across files, the redirects."""
+    matter and the placeholders left in it, the checks across files, the
+    redirects."""
     settings = with_defaults(settings)
     root = Path(settings["PATH"])
     sources, problems = [], inputs.settings_problems(settings)
@@ -93,6 +97,7 @@ def check_files(settings):
     facts = site_facts(settings, sources, authors)
     for source in sources:
         problems += check_fields(source, facts)
+        problems += check_placeholders(source, preview)
     problems += duplicate_outputs(facts.site_map, sources, settings)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)

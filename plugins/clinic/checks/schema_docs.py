@@ -73,6 +73,12 @@ MESSAGES = (
     ),
     ("`the file has no text below the front matter`", "Write the text after the second `---`."),
     (
+        "``is the example text `invoke new` wrote``",
+        "Replace each example text of a new article (summary, `hero_alt`, the body's lines) "
+        "with your own words. The preview lists them above the title; `invoke check` and "
+        "publishing stop until none is left.",
+    ),
+    (
         "`is not a US phone number`, `closes ... before it opens`",
         'Location details: phones as (216) 555-0142, hours as "08:00-18:00" or `closed`.',
     ),
