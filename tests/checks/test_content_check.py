@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from clinic.checks.run import check_settings_file
+from clinic.checks.run import check_settings_file, markdown_converter
 from clinic.checks.schema_docs import front_matter_reference
 from clinic.problems import ContentError
 from fixture_site import LOCATION, article, make_content
@@ -291,3 +291,14 @@ def test_the_writers_reference_is_generated_from_the_schema():
     categories = read_settings(str(ROOT / "pelicanconf.py"))["CLINIC_CATEGORIES"]
     written = (ROOT / "docs" / "front-matter.md").read_text(encoding="utf-8")
     assert written == front_matter_reference(categories), "run `invoke docs` and commit the file"
+
+
+def test_the_check_reads_markdown_with_the_sites_extensions(tmp_path):
+    """Tables and {#id} attributes read as the build reads them: a link to a
+    heading's own id and a table's text are what the page will have."""
+    body = article() + "\n## Hours {#hours}\n\n| Day | Time |\n|---|---|\n| Monday | 9-5 |\n"
+    content = make_content(tmp_path / "content", {"one": body})
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    html = markdown_converter(settings["MARKDOWN"]).convert(body.split("---\n")[-1])
+    assert '<h2 id="hours">Hours</h2>' in html and "<td>Monday</td>" in html
+    assert check(content) == []

@@ -72,7 +72,7 @@ def check_content(settings, scans=None, authors=None):
         problems += check_fields(source, facts)
         scanned = (scans or {}).get(str(source.path))
         if scanned is None:
-            converter = converter or markdown.Markdown(**settings["MARKDOWN"])
+            converter = converter or markdown_converter(settings["MARKDOWN"])
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, facts)
     problems += duplicate_outputs(facts.site_map)
@@ -82,6 +82,14 @@ def check_content(settings, scans=None, authors=None):
     for _path, kind in found:
         by_kind[kind] = by_kind.get(kind, 0) + 1
     return problems, CheckReport(len(found), by_kind)
+
+
+def markdown_converter(options):
+    """Markdown as Pelican's reader sets it up: each extension configured in
+    MARKDOWN's `extension_configs` is on (tables, attribute lists, ...)."""
+    extensions = list(options.get("extensions", []))
+    extensions += [name for name in options.get("extension_configs", {}) if name not in extensions]
+    return markdown.Markdown(**{**options, "extensions": extensions})
 
 
 def site_facts(settings, sources, authors):
