@@ -6,6 +6,8 @@ it and the writers' reference (docs/front-matter.md) is generated from it,
 so the two can never disagree.
 """
 
+import datetime
+import re
 from dataclasses import dataclass
 
 SUMMARY_LIMIT = 160  # characters; search engines cut meta descriptions near here
@@ -181,3 +183,22 @@ def tag_items(value):
 def tags_of(value):
     """The tag names a `tags` value gives: read once here for every part."""
     return [str(tag).strip() for tag in tag_items(value) if str(tag).strip()]
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+
+
+def as_date(value):
+    """A date field's value as a date: from YAML's date, a datetime or an ISO
+    string; None if it is not a real date."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    if not _DATE.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return None

@@ -1,16 +1,14 @@
 """Front-matter checks for one file against the schema: unknown keys,
 missing fields, and each value's kind (date, author, category, ...)."""
 
-import datetime
 import re
 from pathlib import Path
 
 from ...images.image_size import image_size
 from ...problems import closest
-from ...schema import SUMMARY_LIMIT, fields_of, tag_items
+from ...schema import SUMMARY_LIMIT, as_date, fields_of, tag_items
 from ...site import locations
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 STATUSES = {"article": ("published", "draft"), "page": ("published", "hidden", "draft")}
 
@@ -101,21 +99,6 @@ def _related_fields(source):
             )
         )
     return problems
-
-
-def as_date(value):
-    """A date from YAML's date, a datetime or an ISO string; None if not a real date."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or "").strip()
-    if not _DATE.match(text):
-        return None
-    try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 # Each validator returns None, or (what is wrong, how to fix it).
