@@ -49,6 +49,9 @@ def check(c, content=""):
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
     print(report.line)
+    print("Reading grade (Flesch-Kincaid) of each file:")
+    for path, grade in report.grades.items():
+        print(f"  {'-' if grade is None else grade:>5}  {path}")
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
         print(problem)
     found = errors(problems)

@@ -106,6 +106,15 @@ ARTICLE = (
         "draft",
     ),
     SLUG,
+    Field(
+        "claims_reviewed",
+        "quotes",
+        False,
+        'Sentences the claims check flags ("cure", "guaranteed", ...) that the medical '
+        "reviewer has checked and chosen to keep, each quoted exactly as the article says it. "
+        "Accepted only with `reviewer`.",
+        '["Many patients ask whether ketamine is a cure for depression."]',
+    ),
 )
 
 PAGE = (

@@ -4,6 +4,7 @@ stops the build. "Why was my article rejected?" is answered here.
     run.py           the content check: `invoke check`, and every build (gate.py)
     sources.py       reads each content file as a writer wrote it (lines kept)
     rules/           what a content file is held to, one module per family of rules
+    writing.py       one file's words: reading grade, claims, wording, review status
     gate.py          at the end of reading: every problem at once, or the build goes on
     tally.py         the article count: nothing vanishes without a word
     output.py        the finished files of a production build, as deployed

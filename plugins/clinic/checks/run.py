@@ -6,7 +6,7 @@ bodies Pelican already converted.
     problems, report = check_content(settings)
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
@@ -21,6 +21,7 @@ from .rules.across_files import duplicate_outputs, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
 from .sources import discover, read_source
+from .writing import WritingRules, assess_writing, writing_rules
 
 
 @dataclass
@@ -35,6 +36,7 @@ class SiteFacts:
     treatments: dict
     siteurl: str
     site_map: OutputMap
+    writing: WritingRules
 
     def knows_url(self, path):
         return self.site_map.knows_url(path)
@@ -44,6 +46,7 @@ class SiteFacts:
 class CheckReport:
     files: int
     by_kind: dict  # kind -> number of files
+    grades: dict = field(default_factory=dict)  # file -> reading grade (None: no text)
 
     @property
     def line(self):
@@ -67,7 +70,8 @@ def check_content(settings, scans=None, authors=None):
     if authors is None:
         authors = load_authors(root / settings["CLINIC_AUTHORS_FILE"])
     facts = site_facts(settings, sources, authors)
-    converter = None
+    problems += facts.writing.setting_problems
+    converter, grades = None, {}
     for source in sources:
         problems += check_fields(source, facts)
         scanned = (scans or {}).get(str(source.path))
@@ -75,13 +79,16 @@ def check_content(settings, scans=None, authors=None):
             converter = converter or markdown_converter(settings["MARKDOWN"])
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, facts)
+        written = assess_writing(source, scanned, facts.writing)
+        problems += written.problems
+        grades[source.display] = written.reading.grade
     problems += duplicate_outputs(facts.site_map)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
     by_kind = {}
     for _path, kind in found:
         by_kind[kind] = by_kind.get(kind, 0) + 1
-    return problems, CheckReport(len(found), by_kind)
+    return problems, CheckReport(len(found), by_kind, grades)
 
 
 def markdown_converter(options):
@@ -104,6 +111,7 @@ def site_facts(settings, sources, authors):
         treatments=settings["CLINIC_TREATMENTS"],
         siteurl=settings["SITEURL"],
         site_map=output_map(settings, sources, authors),
+        writing=writing_rules(settings),
     )
 
 

@@ -149,6 +149,13 @@ def _summary(value, facts, source):
     return None
 
 
+def _quotes(value, facts, source):
+    items = value if isinstance(value, list) else [value]
+    if any(isinstance(item, list | dict) or not str(item).strip() for item in items):
+        return "has an empty or nested entry", 'write a list of quoted sentences: ["One.", "Two."]'
+    return None
+
+
 def _image(value, facts, source):
     path = Path(facts.images_root) / str(value)
     try:
@@ -199,6 +206,7 @@ VALIDATORS = {
     "category": _category,
     "tags": _tags,
     "summary": _summary,
+    "quotes": _quotes,
     "image": _image,
     "status": _status,
     "slug": _slug,
