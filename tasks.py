@@ -62,6 +62,20 @@ def check(c, content=""):
 
 
 @task
+def reviews(c):
+    """List the articles whose medical review is due, in Markdown (the daily CI run's summary)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.checks.rules.review_dates import reviews_due  # noqa: PLC0415
+    from clinic.checks.writing import writing_rules  # noqa: PLC0415
+    from clinic.settings import with_defaults  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py")))
+    rules = writing_rules(settings)
+    print(reviews_due(settings, rules.review_months, rules.today), end="")
+
+
+@task
 def docs(c):
     """Regenerate docs/front-matter.md from the content schema."""
     sys.path.insert(0, str(ROOT / "plugins"))

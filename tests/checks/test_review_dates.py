@@ -2,6 +2,8 @@
 daily CI run's summary (checks/rules/review_dates.py, `invoke reviews`)."""
 
 import datetime
+import subprocess
+import sys
 
 from clinic.checks.rules.review_dates import reviews_due
 from clinic.checks.run import check_settings_file
@@ -86,3 +88,15 @@ def test_the_review_summary_lists_what_is_due_oldest_first(tmp_path):
         "No article needs a medical review (1 checked).\n"
     )
 
+
+def test_invoke_reviews_prints_the_summary_for_the_real_content():
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "reviews"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"## Medical reviews due ({TODAY.isoformat()})\n")
+    assert "| `content/articles/finding-your-people-support-groups.md` | never |" in result.stdout
