@@ -8,7 +8,7 @@ import pytest
 import textstat
 from clinic.body.html_scan import scan
 from clinic.checks.rules.readability import PROSE, measure, syllables
-from clinic.checks.rules.text import sentences, words
+from clinic.checks.rules.text import sentence_count, sentences, words
 from clinic.checks.run import check_settings_file, markdown_converter
 from clinic.checks.sources import read_source
 from clinic.problems import ContentError, errors
@@ -147,10 +147,10 @@ def test_without_plainer_words_the_longest_words_are_named_but_never_names_or_te
         "Esketamine and psychotherapy need interdisciplinary symptomatology reviews at "
         "Cincinnatiuniversity, says Montgomeryshire. Interdisciplinary care helps."
     )
-    assert measure(found).hard_words == (
+    assert measure(found).hard_words() == [
         ("interdisciplinary", 6, None),
         ("symptomatology", 5, None),
-    )
+    ]
 
 
 def test_headings_tables_and_code_are_not_measured():
@@ -208,3 +208,10 @@ def test_a_setting_that_is_not_a_number_is_a_problem(tmp_path):
         "pelicanconf.py:1: CLINIC_REVIEW_MONTHS: 0 is not a whole number of months, 1 or more "
         "-> set it to a whole number of months, 1 or more, such as 12, or remove it",
     ]
+
+
+def test_counting_sentences_agrees_with_splitting_them():
+    for source in sorted((ROOT / "content").rglob("*.md")):
+        found, _ = prose_of(read_source(source, "page", ROOT / "content")[0].body)
+        for _line, _tag, block in found.blocks:
+            assert sentence_count(block) == len(sentences(block)), block

@@ -27,10 +27,14 @@ class Claim:
     pattern: re.Pattern
     what: str  # what the sentence does, for the message
     safer: str  # a safer way to say it
+    hints: tuple  # text every match contains (lower case): most text has none of it
+
+    def may_be_in(self, lowered):
+        return any(hint in lowered for hint in self.hints)
 
 
-def _claim(pattern, what, safer):
-    return Claim(re.compile(pattern, re.IGNORECASE), what, safer)
+def _claim(pattern, what, safer, hints):
+    return Claim(re.compile(pattern, re.IGNORECASE), what, safer, hints)
 
 
 CLAIMS = (
@@ -38,49 +42,60 @@ CLAIMS = (
         r"\bcur(?:e|es|ed|ing)\b",
         "promises a cure",
         "say what it may do: 'may ease symptoms for some people'",
+        ("cur",),
     ),
     _claim(
         r"\bguarantee(?:s|d)?\b",
         "promises a result",
         "say 'results vary from person to person'",
+        ("guarantee",),
     ),
     _claim(
         r"\b100\s*(?:%|percent|per cent)\s+"
         r"(?:effective|successful|success|safe|of (?:patients|people))",
         "claims certainty",
         "give the real picture: 'helps many people, but not everyone'",
+        ("100",),
     ),
-    _claim(r"\bmiracl(?:e|es|ulous)\b", "calls it a miracle", "say plainly what it does"),
+    _claim(
+        r"\bmiracl(?:e|es|ulous)\b", "calls it a miracle", "say plainly what it does", ("miracl",)
+    ),
     _claim(
         r"\b(?:no|zero|without(?: any)?|free (?:of|from)(?: any)?)\s+side[- ]effects\b",
         "denies side effects",
         "name the common side effects and say how long they usually last",
+        ("side",),
     ),
     _claim(
         r"\bpermanent(?:ly)?\s+(?:relief|cure|results?|recovery|fix)\b|\blasts? forever\b",
         "promises lasting results",
         "say 'for some people, relief lasts weeks or months'",
+        ("permanent", "forever"),
     ),
     _claim(
         r"\b(?:works?|worked|will work) for (?:everyone|everybody|all)\b"
         r"|\balways works\b|\bnever fails\b",
         "promises it works for everyone",
         "say 'helps many people, but not everyone'",
+        ("work", "never fail"),
     ),
     _claim(
         r"\b(?:completely|totally|perfectly|100%)\s+safe\b|\brisk[- ]free\b",
         "denies any risk",
         "say 'generally safe with medical monitoring' and name the risks",
+        ("safe", "risk"),
     ),
     _claim(
         r"\b(?:instant(?:ly)?|overnight)\s+(?:relief|results?|cure|recovery)\b",
         "promises instant results",
         "say 'some people notice a change within hours or days; others take longer'",
+        ("instant", "overnight"),
     ),
     _claim(
         r"\b(?:clinically\s+)?proven\s+to\s+(?:cure|work|heal|fix|end)\b",
         "claims proof",
         "say what studies found, and link to them",
+        ("proven",),
     ),
 )
 
@@ -98,6 +113,9 @@ FDA_SAFER = (
     "anesthetic; its use for depression is off-label', or that Spravato (esketamine) is "
     "FDA-approved for treatment-resistant depression, with conditions"
 )
+FDA_HINTS = ("fda", "food and drug")
+# Every hint at once: most blocks of text have none, and are passed over here.
+ANY_HINT = re.compile("|".join(map(re.escape, [h for c in CLAIMS for h in c.hints] + [*FDA_HINTS])))
 CLAUSE_END = re.compile(
     r"[,;:()\u2013\u2014]|\b(?:and|but|because|although|though|while|whereas|yet)\b"
 )
@@ -113,18 +131,40 @@ class Finding:
     end: int
 
 
-def find_claims(sentence, field="claim"):
-    """Every claim a sentence makes, as Findings."""
+def find_claims(sentence, field="claim", claims=CLAIMS, approval=True):
+    """Every claim a sentence makes, as Findings (of `claims`, and FDA
+    approval if `approval`)."""
     found = []
-    for claim in CLAIMS:
+    for claim in claims:
         for match in claim.pattern.finditer(sentence):
             if not _negated(sentence, match.start()):
                 found.append(Finding(field, sentence, claim.what, claim.safer, *match.span()))
-    for match in FDA_APPROVAL.finditer(sentence):
+    for match in FDA_APPROVAL.finditer(sentence) if approval else ():
         if _ketamine_for_depression(sentence, match) and not _negated(sentence, match.start()):
             found.append(
                 Finding(field, sentence, "calls ketamine FDA-approved", FDA_SAFER, *match.span())
             )
+    return found
+
+
+def claims_in(source, scanned):
+    """Every Finding in a file: its title, its summary, the text's blocks and headings."""
+    texts = [(name, source.meta.get(name)) for name in TEXT_FIELDS]
+    blocks = [(line, block) for line, _tag, block in scanned.blocks]
+    blocks += [(line, heading) for line, _level, heading in scanned.headings]
+    texts += [("claim", block) for _line, block in sorted(blocks, key=lambda pair: pair[0])]
+    found = []
+    for field, text in texts:
+        if not isinstance(text, str):
+            continue
+        lowered = text.lower()
+        if not ANY_HINT.search(lowered):
+            continue
+        claims = [c for c in CLAIMS if c.may_be_in(lowered) and c.pattern.search(text)]
+        approval = any(h in lowered for h in FDA_HINTS) and FDA_APPROVAL.search(text)
+        if claims or approval:
+            for sentence in sentences(" ".join(text.split())):
+                found += find_claims(sentence, field, claims, approval)
     return found
 
 
@@ -147,22 +187,6 @@ def _ketamine_for_depression(sentence, approval):
 
 def _distance(one, other):
     return max(other[0] - one[1], one[0] - other[1], 0)
-
-
-def claims_in(source, scanned):
-    """Every Finding in a file: its title, its summary, the text's blocks and headings."""
-    found = []
-    for name in TEXT_FIELDS:
-        value = source.meta.get(name)
-        if isinstance(value, str):
-            for sentence in sentences(" ".join(value.split())):
-                found += find_claims(sentence, name)
-    blocks = [(line, block) for line, _tag, block in scanned.blocks]
-    blocks += [(line, heading) for line, _level, heading in scanned.headings]
-    for _line, block in sorted(blocks, key=lambda pair: pair[0]):
-        for sentence in sentences(block):
-            found += find_claims(sentence)
-    return found
 
 
 def claim_problems(source, scanned):

@@ -17,9 +17,9 @@ dictionary, offline) and its words. textstat's own `flesch_kincaid_grade`
 counts the same words and syllables (tests/checks/) but its grade is up to
 about a grade higher: it rounds syllables per word to a tenth first, skips
 sentences of one or two words, and ends a sentence at every full stop
-("Dr.", "U.S."). The counts are worked out here, in one pass, because the
-warning must name the sentences and words, and because each distinct word is
-counted once rather than once per use, which keeps 1,000 articles fast.
+("Dr.", "U.S."). The counts are worked out here because the warning must
+name sentences and words, and so that each distinct word is counted once
+rather than once per use, which keeps 1,000 articles fast.
 """
 
 from dataclasses import dataclass
@@ -29,7 +29,7 @@ import textstat
 
 from ...problems import Problem
 from .plain_words import PLAINER, TERMS
-from .text import line_of, sentences, shortened, words
+from .text import line_of, sentence_count, sentences, shortened, words
 
 PROSE = frozenset(("p", "li", "dt", "dd", "blockquote", "figcaption", "div", ""))
 SHOWN = 3  # longest sentences and hardest words named in a warning
@@ -39,13 +39,39 @@ HARD_WORD = 4  # syllables: "medication", "approximately"
 
 @dataclass(frozen=True)
 class Reading:
-    """How hard one body is to read."""
+    """How hard one body is to read. The grade is worked out at once; what
+    makes it hard (`longest`, `hard_words`) only when asked."""
 
     grade: float | None  # Flesch-Kincaid grade, one decimal; None: no running text
     words: int
     sentences: int
-    longest: tuple  # (words, sentence): the longest sentences, longest first
-    hard_words: tuple  # (word, syllables, plainer word or None), hardest first
+    prose: tuple = ()  # the blocks of running text that were measured
+
+    def longest(self, count=SHOWN):
+        """[(words, sentence)]: the longest sentences, longest first."""
+        found = [(len(words(s)), s) for block in self.prose for s in sentences(block)]
+        return sorted(found, key=lambda pair: -pair[0])[:count]
+
+    def hard_words(self, count=SHOWN):
+        """[(word, syllables, plainer word or None)]: words with a plainer word
+        first, then the longest; never names (capitalised inside a sentence)
+        or TERMS."""
+        found, named = {}, set()
+        for block in self.prose:
+            for sentence in sentences(block):
+                for position, word in enumerate(words(sentence)):
+                    key = word.lower()
+                    if position and word[:1].isupper():
+                        named.add(key)
+                    if key in PLAINER or syllables(word) >= HARD_WORD:
+                        found[key] = syllables(word)
+        candidates = [
+            (word, number, PLAINER.get(word))
+            for word, number in found.items()
+            if word not in named and word not in TERMS
+        ]
+        candidates.sort(key=lambda c: (c[2] is None, -c[1], c[0]))
+        return candidates[:count]
 
 
 @cache
@@ -56,48 +82,17 @@ def syllables(word):
 
 def measure(scanned):
     """The Reading of a body from its scan (body/html_scan.py)."""
-    all_sentences = [
-        sentence
-        for _line, tag, block in scanned.blocks
-        if tag in PROSE
-        for sentence in sentences(block)
-    ]
-    total_words = total_syllables = 0
-    lengths, found = [], {}  # found: word -> (syllables, is a name)
-    for sentence in all_sentences:
-        sentence_words = words(sentence)
-        lengths.append(len(sentence_words))
-        total_words += len(sentence_words)
-        for position, word in enumerate(sentence_words):
-            count = syllables(word)
-            total_syllables += count
-            if count >= HARD_WORD or word.lower() in PLAINER:
-                _note_word(found, word, count, position)
+    prose = tuple(block for _line, tag, block in scanned.blocks if tag in PROSE)
+    total_words = total_syllables = total_sentences = 0
+    for block in prose:
+        block_words = words(block)
+        total_words += len(block_words)
+        total_syllables += sum(map(syllables, block_words))
+        total_sentences += sentence_count(block)
     if not total_words:
-        return Reading(None, 0, len(all_sentences), (), ())
-    grade = 0.39 * total_words / len(all_sentences) + 11.8 * total_syllables / total_words - 15.59
-    ranked = sorted(range(len(lengths)), key=lambda n: -lengths[n])
-    longest = tuple((lengths[n], all_sentences[n]) for n in ranked[:SHOWN])
-    return Reading(round(grade, 1), total_words, len(all_sentences), longest, _hardest(found))
-
-
-def _note_word(found, word, count, position):
-    """Remember a long word; a capital inside a sentence marks it as a name."""
-    key = word.lower()
-    named = position > 0 and word[:1].isupper()
-    known = found.get(key)
-    found[key] = (count, named or (known is not None and known[1]))
-
-
-def _hardest(found):
-    """Words with a plainer word first, then the longest; never names or TERMS."""
-    candidates = [
-        (word, count, PLAINER.get(word))
-        for word, (count, named) in found.items()
-        if not named and word not in TERMS
-    ]
-    candidates.sort(key=lambda c: (c[2] is None, -c[1], c[0]))
-    return tuple(candidates[:SHOWN])
+        return Reading(None, 0, total_sentences, prose)
+    grade = 0.39 * total_words / total_sentences + 11.8 * total_syllables / total_words - 15.59
+    return Reading(round(grade, 1), total_words, total_sentences, prose)
 
 
 def reading_problems(source, reading, rules):
@@ -120,7 +115,7 @@ def reading_problems(source, reading, rules):
             warning=not stops,
         )
     ]
-    for count, sentence in reading.longest:
+    for count, sentence in reading.longest():
         if count > LONG_SENTENCE:
             problems.append(
                 Problem(
@@ -132,7 +127,7 @@ def reading_problems(source, reading, rules):
                     warning=not stops,
                 )
             )
-    for word, count, plainer in reading.hard_words:
+    for word, count, plainer in reading.hard_words():
         if plainer:
             what, fix = f"'{word}' has a plainer word", f"say '{plainer}' instead of '{word}'"
         else:

@@ -134,7 +134,6 @@ def heading_problems(source, scanned):
     empty_lines = _empty_heading_lines(source)
     for _line, level, text in scanned.headings:
         marks = "#" * level
-        where = line_of(source, f"{marks} {text}") if text else next(empty_lines, source.body_line)
         if not text:
             what, fix = "a heading has no text", f"write the heading after `{marks}`, or remove it"
         elif level == 1:
@@ -146,16 +145,19 @@ def heading_problems(source, scanned):
         else:
             what = None
         if what:
+            where = line_of(source, f"{marks} {text}") if text else next(empty_lines)
             problems.append(Problem(source.display, "heading", what, fix, where))
         previous = level
     return problems
 
 
 def _empty_heading_lines(source):
-    """The lines that are only `#` marks, in order."""
+    """The lines that are only `#` marks, in order (then the body's first line)."""
     for number, line in enumerate(source.body.splitlines(), start=source.body_line):
         if line.strip() and not line.strip().strip("#").strip():
             yield number
+    while True:
+        yield source.body_line
 
 
 def _normal(text):
