@@ -113,6 +113,11 @@ MESSAGES = (
         "a review is a whole period late, readers see a note that the article is due for one.",
     ),
     (
+        "`pelicanconf.py: CLINIC_READING_GRADE_TARGET: ... is not a number`",
+        "For developers: the reading-grade target and ceiling are numbers, and "
+        "CLINIC_REVIEW_MONTHS a whole number of months (plugins/clinic/settings.py).",
+    ),
+    (
         "`problem(s) in the built site`",
         "Only in the production build: a page as built has a broken link, an image without "
         "alt, no title or no description. The message names the output file and the link.",
