@@ -28,8 +28,9 @@ from functools import cache
 import textstat
 
 from ...problems import Problem
+from . import text
 from .plain_words import PLAINER, TERMS
-from .text import line_of, sentence_count, sentences, shortened, words
+from .text import line_of, shortened
 
 PROSE = frozenset(("p", "li", "dt", "dd", "blockquote", "figcaption", "div", ""))
 SHOWN = 3  # longest sentences and hardest words named in a warning
@@ -49,7 +50,7 @@ class Reading:
 
     def longest(self, count=SHOWN):
         """[(words, sentence)]: the longest sentences, longest first."""
-        found = [(len(words(s)), s) for block in self.prose for s in sentences(block)]
+        found = [(len(text.words(s)), s) for block in self.prose for s in text.sentences(block)]
         return sorted(found, key=lambda pair: -pair[0])[:count]
 
     def hard_words(self, count=SHOWN):
@@ -58,8 +59,8 @@ class Reading:
         or TERMS."""
         found, named = {}, set()
         for block in self.prose:
-            for sentence in sentences(block):
-                for position, word in enumerate(words(sentence)):
+            for sentence in text.sentences(block):
+                for position, word in enumerate(text.words(sentence)):
                     key = word.lower()
                     if position and word[:1].isupper():
                         named.add(key)
@@ -85,10 +86,10 @@ def measure(scanned):
     prose = tuple(block for _line, tag, block in scanned.blocks if tag in PROSE)
     total_words = total_syllables = total_sentences = 0
     for block in prose:
-        block_words = words(block)
+        block_words = text.words(block)
         total_words += len(block_words)
         total_syllables += sum(map(syllables, block_words))
-        total_sentences += sentence_count(block)
+        total_sentences += text.sentence_count(block)
     if not total_words:
         return Reading(None, 0, total_sentences, prose)
     grade = 0.39 * total_words / total_sentences + 11.8 * total_syllables / total_words - 15.59
