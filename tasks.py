@@ -47,6 +47,9 @@ def check(c, content=""):
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
     print(report.line)
+    print("Reading grade (Flesch-Kincaid) of each file:")
+    for path, grade in report.grades.items():
+        print(f"  {'-' if grade is None else grade:>5}  {path}")
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
         print(problem)
     found = errors(problems)
@@ -54,6 +57,20 @@ def check(c, content=""):
         sys.exit(f"{len(found)} problem(s): fix them and run `invoke check` again.")
     noted = len(problems) - len(found)
     print(f"No problems found ({noted} warning(s) to look at)." if noted else "No problems found.")
+
+
+@task
+def reviews(c):
+    """List the articles whose medical review is due, in Markdown (the daily CI run's summary)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.checks.writing.assess import writing_rules  # noqa: PLC0415
+    from clinic.checks.writing.review_dates import reviews_due  # noqa: PLC0415
+    from clinic.settings import with_defaults  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py")))
+    rules = writing_rules(settings)
+    print(reviews_due(settings, rules.review_months, rules.today), end="")
 
 
 @task
@@ -114,13 +131,19 @@ def new(c, title, *, category="Treatments", author="maya-okafor", draft=False, i
 
     from writer_tools import new_article  # noqa: PLC0415
 
+    urls = read_settings(str(LOCAL_SETTINGS))
     try:
         created = new_article.create(
-            CONTENT, title, category=category, author=author, draft=draft, image=image or None
+            CONTENT,
+            title,
+            category=category,
+            author=author,
+            timezone=urls["TIMEZONE"],
+            draft=draft,
+            image=image or None,
         )
     except new_article.NewArticleError as error:
         sys.exit(str(error))
-    urls = read_settings(str(LOCAL_SETTINGS))
     address = urls["DRAFT_URL" if draft else "ARTICLE_URL"].format(slug=created.article.stem)
     print("\n".join(new_article.next_steps(created, f"http://{HOST}:{PORT}/{address}")))
 

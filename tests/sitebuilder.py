@@ -13,6 +13,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# The site's time zone: what "today" is for an article's date.
+SITE_TIMEZONE = read_settings(str(ROOT / "pelicanconf.py"))["TIMEZONE"]
 
 
 def build(output, content=None, conf="pelicanconf.py", **overrides):

@@ -70,7 +70,9 @@ def test_article_page_shows_what_the_writer_wrote(site, source):
         assert heading.strip() in headings, f"{level} {heading} missing"
     if meta.get("reviewer"):
         reviewer = authors[meta["reviewer"]]["name"]
-        assert f"Medically reviewed by {reviewer}" in text(article.find(class_="article__reviewed"))
+        review = text(article.find(class_="review-status"))
+        assert f"Medically reviewed by {reviewer}" in review
+        assert "Next review due" in review
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)

@@ -132,3 +132,14 @@ def test_deploy_waits_for_the_build_and_never_races(site_workflow):
     assert step["id"] == "deployment" and step["uses"].startswith("actions/deploy-pages@")
     # Runs on main are never cancelled by a newer run either.
     assert "pull_request" in str(site_workflow["concurrency"]["cancel-in-progress"])
+
+
+def test_the_daily_run_lists_reviews_due_on_its_summary_page(site_workflow):
+    build = site_workflow["jobs"]["build"]
+    (step,) = [s for s in steps(build) if "invoke reviews" in s.get("run", "")]
+    assert step["run"] == '.venv/bin/invoke reviews >> "$GITHUB_STEP_SUMMARY"'
+    assert "github.event_name == 'schedule'" in step["if"]
+    # A list of warnings: it never stops the deploy.
+    assert step["continue-on-error"] is True
+    commands = runs(build).splitlines()
+    assert commands.index(step["run"]) > commands.index(".venv/bin/invoke check")

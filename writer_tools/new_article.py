@@ -12,6 +12,7 @@ import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from clinic.scaffold import article_text
 from PIL import Image
@@ -37,9 +38,11 @@ def slugify(title):
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
 
 
-def create(content, title, *, category, author, draft=False, image=None):
+def create(content, title, *, category, author, timezone, draft=False, image=None):
     """Write content/articles/<slug>.md (and copy `image` to
-    content/images/<slug>.<jpg|png>); returns the NewArticle."""
+    content/images/<slug>.<jpg|png>); returns the NewArticle. `timezone`:
+    the site's TIMEZONE, whose today the article is dated (the machine's
+    date can already be tomorrow there, which would schedule it)."""
     slug = slugify(title)
     if not slug:
         raise NewArticleError("The title needs at least one letter or digit.")
@@ -55,7 +58,7 @@ def create(content, title, *, category, author, draft=False, image=None):
         )
     text = article_text(
         title,
-        today=datetime.date.today().isoformat(),
+        today=datetime.datetime.now(ZoneInfo(timezone)).date().isoformat(),
         author=author,
         category=category,
         image=picture.name,

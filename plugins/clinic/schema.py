@@ -6,6 +6,8 @@ it and the writers' reference (docs/front-matter.md) is generated from it,
 so the two can never disagree.
 """
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -109,6 +111,15 @@ ARTICLE = (
         "draft",
     ),
     SLUG,
+    Field(
+        "claims_reviewed",
+        "quotes",
+        False,
+        'Sentences the claims check flags ("cure", "guaranteed", ...) that the medical '
+        "reviewer has checked and chosen to keep, each quoted exactly as the article says it. "
+        "Accepted only with `reviewer`.",
+        '["Many patients ask whether ketamine is a cure for depression."]',
+    ),
 )
 
 PAGE = (
@@ -206,3 +217,22 @@ def bare_file_name(value):
     name a picture in content/images/ and never anything outside it."""
     name = str(value)
     return name == PurePosixPath(name).name and "\\" not in name and not name.startswith(".")
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+
+
+def as_date(value):
+    """A date field's value as a date: from YAML's date, a datetime or an ISO
+    string; None if it is not a real date."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    if not _DATE.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        return None

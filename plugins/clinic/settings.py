@@ -40,6 +40,14 @@ SETTINGS = (
     Setting("CLINIC_FOOTER_LINKS", (), "(title, url) pairs for the footer's Information list."),
     Setting("CLINIC_WORDS_PER_MINUTE", 220, "Reading speed for the articles' reading time."),
     Setting("CLINIC_RELATED_COUNT", 3, "Related articles shown below each article."),
+    # --- What the writing is held to (checks/rules/readability.py, reviews.py)
+    Setting("CLINIC_READING_GRADE_TARGET", 8, "Reading grade above which the check warns."),
+    Setting(
+        "CLINIC_READING_GRADE_CEILING",
+        10,
+        "Reading grade above which a production build fails (previews warn).",
+    ),
+    Setting("CLINIC_REVIEW_MONTHS", 12, "Months from a medical review to the next one due."),
     # --- Pictures
     Setting("CLINIC_LOGO", "images/logo.png", "The header logo (PNG with transparency)."),
     Setting("CLINIC_SOCIAL_IMAGE", "images/social-default.jpg", "Link-preview picture of pages."),

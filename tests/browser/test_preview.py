@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixture_site import article, make_content
-from sitebuilder import ROOT, build, write
+from sitebuilder import ROOT, SITE_TIMEZONE, build, write
 
 from writer_tools.live_preview import LivePreview
 from writer_tools.new_article import create
@@ -63,7 +63,14 @@ def preview_site(tmp_path_factory):
     content = make_content(base / "content", {"ready": article(title="Ready to publish")})
     hero = content / "images" / "hero.jpg"
     title = "What a first infusion day feels like"
-    create(content, title, category="Treatments", author="ann-writer", image=hero)
+    create(
+        content,
+        title,
+        category="Treatments",
+        author="ann-writer",
+        timezone=SITE_TIMEZONE,
+        image=hero,
+    )
     root = build(base / "site", content)
     mistakes = article(category="Treatment", author="nobody")
     broken = make_content(base / "broken" / "content", {"ready": mistakes})

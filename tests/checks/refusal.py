@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from clinic.checks import gate
-from clinic.checks.run import FileCheck, check_settings_file
+from clinic.checks.run import BodyCheck, FileCheck, check_settings_file
 from clinic.problems import ContentError
 from sitebuilder import ROOT, build
 
@@ -51,4 +51,4 @@ def switch_off_the_check(monkeypatch):
     the check would have refused (each layer must hold on its own)."""
     passed = FileCheck(sources=[], facts=None, problems=[], report=None)
     monkeypatch.setattr(gate, "check_files", lambda settings, preview=False: passed)
-    monkeypatch.setattr(gate, "check_bodies", lambda files, settings, scans=None: [])
+    monkeypatch.setattr(gate, "check_bodies", lambda files, settings, scans=None: BodyCheck([], {}))

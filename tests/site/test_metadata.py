@@ -173,8 +173,8 @@ def test_article_medical_web_page_matches_the_page(live):
     assert data["author"]["url"] == byline.a["href"] == f"{SITEURL}/authors/priya-natarajan/"
     assert data["publisher"]["@id"] == f"{SITEURL}/#organization"
     assert data["reviewedBy"]["name"] == "Daniel Reyes"
-    reviewed = page.find(class_="article__reviewed").time["datetime"]
-    assert data["lastReviewed"] == reviewed
+    reviewed = page.find(class_="review-status").time["datetime"]
+    assert data["lastReviewed"] == reviewed == "2026-10-05"
     (trail,) = of_type(json_ld(page), "BreadcrumbList")
     visible = [text(a) for a in page.find("nav", class_="breadcrumbs").find_all("a")]
     assert [item["name"] for item in trail["itemListElement"]] == visible
@@ -188,7 +188,7 @@ def test_article_without_reviewer_has_no_review_claims(live):
     page = soup(live, "blog/finding-your-people-support-groups/")
     (data,) = of_type(json_ld(page), "MedicalWebPage")
     assert "reviewedBy" not in data and "lastReviewed" not in data
-    assert not page.find(class_="article__reviewed")
+    assert not page.find(class_="review-status")
 
 
 def test_health_signals_on_articles(live):

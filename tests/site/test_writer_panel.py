@@ -6,9 +6,10 @@ import dataclasses
 
 import pytest
 from clinic.checks import gate
+from clinic.checks.run import BodyCheck
 from clinic.problems import ContentError, Problem
 from fixture_site import article, make_content
-from sitebuilder import all_html_files, build, pagefind_fragments, soup, text
+from sitebuilder import SITE_TIMEZONE, all_html_files, build, pagefind_fragments, soup, text
 
 from writer_tools.new_article import create
 
@@ -21,7 +22,14 @@ ERROR_PAGE_WORDS = ["cannot be shown yet", "build-error", "preview could not be 
 def fresh_article(content):
     """An article just as `invoke new --image` writes it: every example text left."""
     hero = content / "images" / "hero.jpg"
-    create(content, "First infusion day", category="Treatments", author="ann-writer", image=hero)
+    create(
+        content,
+        "First infusion day",
+        category="Treatments",
+        author="ann-writer",
+        timezone=SITE_TIMEZONE,
+        image=hero,
+    )
     return "blog/first-infusion-day/"
 
 
@@ -82,7 +90,8 @@ def test_whatever_warnings_the_checks_give_are_listed(tmp_path, content, monkeyp
         due = Problem(
             "content/articles/ok.md", "reviewed", "the review is due", "ask the reviewer", 4, True
         )
-        return [*check_bodies(*given), due]
+        checked = check_bodies(*given)
+        return BodyCheck([*checked.problems, due], checked.grades)
 
     monkeypatch.setattr(gate, "check_bodies", with_a_new_kind_of_warning)
     site = build(tmp_path / "output", content)
@@ -97,7 +106,8 @@ def test_what_the_panel_shows_is_escaped(tmp_path, content, monkeypatch):
 
     def hostile(*given):
         note = Problem("content/articles/ok.md", "title", "<script>alert(1)</script>", "<b>", 2)
-        return [*check_bodies(*given), dataclasses.replace(note, warning=True)]
+        checked = check_bodies(*given)
+        return BodyCheck([*checked.problems, dataclasses.replace(note, warning=True)], {})
 
     monkeypatch.setattr(gate, "check_bodies", hostile)
     site = build(tmp_path / "output", content)

@@ -5,6 +5,7 @@ stops the build. "Why was my article rejected?" is answered here.
     sources.py       reads each content file as a writer wrote it (lines kept)
     inputs.py        what is not a content file: environment settings, authors.yml
     rules/           what a content file is held to, one module per family of rules
+    writing/         what a patient reads: reading grade, claims, wording, review dates
     gate.py          at the end of reading: every problem at once, or the build goes on
     tally.py         the article count: nothing vanishes without a word
     state.py         what the check found before reading, for the gate to finish

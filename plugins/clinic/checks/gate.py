@@ -33,7 +33,7 @@ def check_before_reading(pelican):
     STATE.files = files = check_files(settings, preview=is_preview(settings))
     if errors(files.problems):
         # Every problem at once: the bodies too, converted here.
-        _stop(files.problems + check_bodies(files, settings))
+        _stop(files.problems + check_bodies(files, settings).problems)
 
 
 def stop_on_problems(generators):
@@ -45,7 +45,7 @@ def stop_on_problems(generators):
     files = STATE.files or check_files(settings, preview=is_preview(settings))
     STATE.files = None  # the next build checks its own files
     scans = {doc.source_path: doc.clinic_body_scan for doc in documents}
-    problems = files.problems + check_bodies(files, settings, scans)
+    problems = files.problems + check_bodies(files, settings, scans).problems
     # Pelican keys files by their path inside the content folder.
     generated = pages_gen.context["generated_content"]
     unread = [path for path, text in generated.items() if text is None]

@@ -10,7 +10,7 @@ bodies once Pelican has converted them (reusing its scans).
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import markdown
@@ -28,6 +28,7 @@ from .rules.files import check_content_folder
 from .rules.html import check_html
 from .rules.placeholders import check_placeholders
 from .sources import discover, display_path, read_source
+from .writing.assess import WritingRules, assess_writing, writing_rules
 
 
 @dataclass
@@ -44,6 +45,7 @@ class SiteFacts:
     site_map: OutputMap
     settings: dict  # with defaults: what Pelican makes addresses from
     sources_by_path: dict  # normalised path on disk -> SourceFile
+    writing: WritingRules
 
     def knows_url(self, path):
         return self.site_map.knows_url(path)
@@ -53,6 +55,7 @@ class SiteFacts:
 class CheckReport:
     files: int
     by_kind: dict  # kind -> number of files
+    grades: dict = field(default_factory=dict)  # file -> reading grade (None: no text)
 
     @property
     def line(self):
@@ -76,7 +79,8 @@ def check_content(settings, scans=None, preview=False):
     preview build, where what only stops publishing (the placeholders of
     `invoke new`) is a warning."""
     files = check_files(settings, preview)
-    return files.problems + check_bodies(files, settings, scans), files.report
+    bodies = check_bodies(files, settings, scans)
+    return files.problems + bodies.problems, replace(files.report, grades=bodies.grades)
 
 
 def check_files(settings, preview=False):
@@ -95,6 +99,7 @@ def check_files(settings, preview=False):
     authors, authors_problems = inputs.authors_problems(settings)
     problems += authors_problems
     facts = site_facts(settings, sources, authors)
+    problems += facts.writing.setting_problems
     for source in sources:
         problems += check_fields(source, facts)
         problems += check_placeholders(source, preview)
@@ -108,10 +113,17 @@ def check_files(settings, preview=False):
     return FileCheck(sources, facts, problems, CheckReport(len(found), by_kind))
 
 
+@dataclass
+class BodyCheck:
+    problems: list
+    grades: dict  # file -> reading grade (None: no text)
+
+
 def check_bodies(files, settings, scans=None):
-    """Every body's problems. `scans`: {source path: ScannedHtml} of the
-    bodies Pelican converted; the others are converted here."""
-    problems, converter = [], None
+    """Every body's problems, and its reading grade. `scans`: {source path:
+    ScannedHtml} of the bodies Pelican converted; the others are converted
+    here."""
+    problems, grades, converter = [], {}, None
     for source in files.sources:
         scanned = (scans or {}).get(str(source.path))
         if scanned is None:
@@ -120,7 +132,10 @@ def check_bodies(files, settings, scans=None):
         problems += check_body(source, scanned, files.facts)
         problems += check_html(source, scanned)
         problems += unpublished_links(source, scanned, files.facts)
-    return problems
+        written = assess_writing(source, scanned, files.facts.writing)
+        problems += written.problems
+        grades[source.display] = written.reading.grade
+    return BodyCheck(problems, grades)
 
 
 def markdown_converter(settings):
@@ -148,6 +163,7 @@ def site_facts(settings, sources, authors):
         site_map=output_map(settings, sources, authors or {}),
         settings=settings,
         sources_by_path={os.path.normpath(source.path): source for source in sources},
+        writing=writing_rules(settings),
     )
 
 

@@ -213,6 +213,53 @@ MESSAGES = (
         "check. Close every tag, or write that part in Markdown.",
     ),
     (
+        "`reading level: reads at grade 9.2, above the site's target of 8` (warning)",
+        "The Flesch-Kincaid grade of the text's paragraphs and list items (headings, tables "
+        "and code are left out). Patients read best at grade 6-8. The warnings below it name "
+        "the longest sentences (`a 31-word sentence`: split it) and the longest words (say the "
+        "plainer word given). Above grade 10 the production build stops.",
+    ),
+    (
+        "`promises a cure`, `promises a result`, `claims certainty`, `denies side effects`, "
+        "`calls ketamine FDA-approved`, ...",
+        "A promise or absolute a clinic must not make, in the title, summary or text; the fix "
+        'gives a safer wording. Said in the negative ("KAP is not a cure") it is fine. IV '
+        "ketamine is not FDA-approved for depression; Spravato is, for specific uses. To keep "
+        "a flagged sentence on purpose, the medical reviewer quotes it under `claims_reviewed:`.",
+    ),
+    (
+        "`claims_reviewed: is accepted only from an article with a medical reviewer` / "
+        "`which no flagged sentence contains` (warning)",
+        "Only a reviewed article may keep a flagged sentence, and each entry must quote a "
+        "flagged sentence exactly (or the part of it with the claim).",
+    ),
+    (
+        "`the alt text '...' does not say what the picture shows` / `starts with what screen "
+        "readers already say` / `is a file name` / `repeats the title`",
+        'Alt text is read aloud instead of the picture: say what it shows, not "image" or '
+        '"picture of", not its file name and not the page\'s title.',
+    ),
+    (
+        "`the link text 'click here' does not say where it leads` / `has no text`",
+        "Many readers hear a page's links as a list: each link's words must say where it goes.",
+    ),
+    (
+        "`skips a level` / `is a second main title` / `a heading has no text`",
+        "Headings go in order (`##`, then `###`) and never `#` (the title is the page's main "
+        "heading): screen-reader users move around a page by them.",
+    ),
+    (
+        "`has never been medically reviewed` / `the medical review of ... was due again on ...` "
+        "(warning)",
+        "Articles are reviewed every 12 months (CLINIC_REVIEW_MONTHS). A warning only; once "
+        "a review is a whole period late, readers see a note that the article is due for one.",
+    ),
+    (
+        "`pelicanconf.py: CLINIC_READING_GRADE_TARGET: ... is not a number`",
+        "For developers: the reading-grade target and ceiling are numbers, and "
+        "CLINIC_REVIEW_MONTHS a whole number of months (plugins/clinic/settings.py).",
+    ),
+    (
         "`problem(s) in the built site`",
         "Only in the production build: a page as built has a broken link, an image without "
         "alt, no title or no description. The message names the output file and the link.",

@@ -6,9 +6,10 @@ before any work). Each generator's templates get the clinic settings with
 their defaults, those objects and the `json_ld` filter. Once every document
 is read and the checks part has passed them, the location records, footer,
 site-wide JSON-LD, and each article's and location's breadcrumbs and JSON-LD
-are published.
+are published, with each article's review status (reviews.py).
 """
 
+import datetime
 from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -18,6 +19,7 @@ from ..images.image_size import image_size
 from ..images.state import STATE as IMAGES
 from ..images.variants import HeroImage
 from ..problems import ContentError, Problem
+from ..reviews import review_status
 from ..settings import defaults, with_defaults
 from . import locations, navigation, newsletter, structured_data
 from .authors import load_authors
@@ -62,7 +64,9 @@ def publish(generators):
         structured_data.website(settings),
     ]
     siteurl = settings["SITEURL"]
+    today = datetime.date.today()
     for article in articles_of(articles_gen, ("articles", "drafts")):
+        article.review = review_status(article.metadata, settings["CLINIC_REVIEW_MONTHS"], today)
         article.breadcrumbs = navigation.article_breadcrumbs(article, settings)
         article.json_ld = [
             structured_data.medical_web_page(article, settings),

@@ -134,9 +134,9 @@ def medical_web_page(article, settings):
             "width": article.hero.width,
             "height": article.hero.height,
         }
-    if getattr(article, "reviewer_profile", None):
+    if getattr(article, "reviewer_profile", None) and article.review.reviewed:
         data["reviewedBy"] = person(article.reviewer_profile, siteurl)
-        data["lastReviewed"] = article.metadata["reviewed"].isoformat()
+        data["lastReviewed"] = article.review.reviewed.isoformat()
     return data
 
 

@@ -1,7 +1,6 @@
 """Front-matter checks for one file against the schema: unknown keys,
 missing fields, and each value's kind (date, author, category, ...)."""
 
-import datetime
 import re
 from pathlib import Path
 
@@ -9,12 +8,11 @@ from pelican.urlwrappers import Tag
 
 from ...images.image_size import image_size
 from ...problems import closest
-from ...schema import PAGE_TEMPLATES, SUMMARY_LIMIT, bare_file_name, fields_of, tag_items
+from ...schema import PAGE_TEMPLATES, SUMMARY_LIMIT, as_date, bare_file_name, fields_of, tag_items
 from ...site import locations
 from ...site.urls import quiet_slug
 from .types import wrong_type
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 STATUSES = {"article": ("published", "draft"), "page": ("published", "hidden", "draft")}
 
@@ -107,21 +105,6 @@ def _related_fields(source):
     return problems
 
 
-def as_date(value):
-    """A date from YAML's date, a datetime or an ISO string; None if not a real date."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or "").strip()
-    if not _DATE.match(text):
-        return None
-    try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
 # Each validator returns None, or (what is wrong, how to fix it).
 
 
@@ -175,6 +158,13 @@ def _summary(value, facts, source):
             f"is {length} characters long, longer than a search result shows",
             f"shorten it to at most {SUMMARY_LIMIT} characters",
         )
+    return None
+
+
+def _quotes(value, facts, source):
+    items = value if isinstance(value, list) else [value]
+    if any(isinstance(item, list | dict) or not str(item).strip() for item in items):
+        return "has an empty or nested entry", 'write a list of quoted sentences: ["One.", "Two."]'
     return None
 
 
@@ -254,6 +244,7 @@ VALIDATORS = {
     "category": _category,
     "tags": _tags,
     "summary": _summary,
+    "quotes": _quotes,
     "image": _image,
     "status": _status,
     "slug": _slug,
