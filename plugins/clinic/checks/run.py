@@ -1,7 +1,8 @@
 """The strict content check: every content file against the schema, every
-body, the checks across files, and the redirects. `invoke check` runs it
-without building; every build runs it too (gate.py), reusing the scans of the
-bodies Pelican already converted.
+body, the checks across files (same page, same title or summary, tag
+spellings), and the redirects. `invoke check` runs it without building; every
+build runs it too (gate.py), reusing the scans of the bodies Pelican already
+converted.
 
     problems, report = check_content(settings)
 """
@@ -17,7 +18,7 @@ from ..settings import with_defaults
 from ..site import redirects
 from ..site.authors import load_authors
 from ..site.urls import OutputMap, output_map
-from .rules.across_files import duplicate_outputs, tag_spellings
+from .rules.across_files import duplicate_outputs, same_title_or_summary, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
 from .sources import discover, read_source
@@ -76,6 +77,7 @@ def check_content(settings, scans=None, authors=None):
             scanned = scan(converter.reset().convert(source.body))
         problems += check_body(source, scanned, facts)
     problems += duplicate_outputs(facts.site_map)
+    problems += same_title_or_summary(sources)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
     by_kind = {}

@@ -62,6 +62,11 @@ MESSAGES = (
         "Two files would be published at the same address; rename one or set a `slug:`.",
     ),
     (
+        "`'...' is also the title of ...` / `is also the summary of ...`",
+        "Two pages would look the same in search results and browser tabs, often because an "
+        "article was copied as a start. Give the copy its own title and summary.",
+    ),
+    (
         "`is not a page of this site` / `points to a file that does not exist`",
         "A link leads nowhere. Link to pages as `/treatments/` or `{filename}../pages/about.md`.",
     ),
