@@ -1,6 +1,7 @@
 """Build a site with this project's theme, plugin and settings, in-process,
 into a folder of the test's choosing, and read what was written."""
 
+import json
 import os
 import subprocess
 import sys
@@ -35,7 +36,22 @@ def publish(output, **environ):
 def run_publish(output, content="content", extra_settings=(), **environ):
     """`pelican <content> -s publishconf.py` in a subprocess; returns the result.
     `extra_settings`: "NAME=json value" overrides, as `pelican -e` takes them."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py"]
+    return run_pelican(output, "publishconf.py", content, extra_settings, **environ)
+
+
+def preview(output, *extra_settings):
+    """The local preview of the real content, as `invoke build` makes it, in
+    its own process (no worker is forked beside a test's threads), with its
+    cache inside `output`. `extra_settings` as for run_publish."""
+    cache = f"CACHE_PATH={json.dumps(str(Path(output) / '.cache'))}"
+    result = run_pelican(output, "pelicanconf.py", "content", (cache, *extra_settings))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Path(output)
+
+
+def run_pelican(output, conf, content="content", extra_settings=(), **environ):
+    """`pelican <content> -s <conf>` in a subprocess; returns the result."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", conf]
     command += ["--fatal", "warnings", "-o", str(output)]
     if extra_settings:
         command += ["-e", *extra_settings]
