@@ -248,10 +248,16 @@ def search_bench(c):
     c.run(f'"{sys.executable}" scripts/search_latency.py')
 
 
-@task(pre=[system_tools, tools])
-def lighthouse(c):
-    """Lighthouse (mobile) on four production pages -> benchmarks/lighthouse.md."""
-    c.run(f'"{sys.executable}" scripts/lighthouse.py')
+@task(
+    pre=[system_tools, tools],
+    help={
+        "host": "static (a plain file server), wrangler (Cloudflare Pages' runtime, with "
+        "_headers and _redirects) or both (default)"
+    },
+)
+def lighthouse(c, host="both"):
+    """Lighthouse (mobile) on four production pages, per host -> benchmarks/lighthouse.md."""
+    c.run(f'"{sys.executable}" scripts/lighthouse.py --host {host}')
 
 
 @task(
