@@ -40,9 +40,10 @@ def run_publish(output, content="content", extra_settings=(), **environ):
 
 
 def preview(output, *extra_settings):
-    """The local preview of the real content, as `invoke build` makes it, in
-    its own process (no worker is forked beside a test's threads), with its
-    cache inside `output`. `extra_settings` as for run_publish."""
+    """The local preview of the real content, as `invoke build` makes it but
+    with warnings fatal, in its own process (no worker is forked beside a
+    test's threads), its cache inside `output`. `extra_settings` as for
+    run_publish."""
     cache = f"CACHE_PATH={json.dumps(str(Path(output) / '.cache'))}"
     result = run_pelican(output, "pelicanconf.py", "content", (cache, *extra_settings))
     assert result.returncode == 0, result.stdout + result.stderr
