@@ -1,5 +1,6 @@
 """Writer and developer tasks: `invoke --list` shows them all."""
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -157,30 +158,80 @@ def lint(c):
 
 @task
 def tools(c):
-    """Install the npm test tools (axe-core, vnu-jar, lighthouse) pinned in package-lock.json."""
+    """Install the npm tools in package-lock.json (axe-core, vnu-jar, lighthouse, wrangler)."""
     installed_lock = ROOT / "node_modules" / ".package-lock.json"
     lock = ROOT / "package-lock.json"
     if installed_lock.exists() and installed_lock.stat().st_mtime >= lock.stat().st_mtime:
         return  # already installed from this lock file
+    if shutil.which("npm") is None:
+        sys.exit(
+            "The test tools are npm packages, and npm is not installed: install Node.js 20 "
+            "with npm (https://nodejs.org), then run the command again."
+        )
     c.run("npm ci --no-audit --no-fund --loglevel=error")
 
 
-@task(pre=[lint, check, tools])
+# What the browser tests need from the system: command -> Debian package.
+# Chromium drives the pages, Java runs the Nu HTML Checker (vnu-jar).
+SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless"}
+
+
+def missing_system_packages():
+    """The Debian packages whose command is not on PATH."""
+    return [p for command, p in SYSTEM_PACKAGES.items() if shutil.which(command) is None]
+
+
+def apt_install(packages):
+    return "apt-get install -y --no-install-recommends " + " ".join(packages)
+
+
+@task
+def system_tools(c):
+    """Install Chromium and Java with apt-get when missing (as root; else say how)."""
+    missing = missing_system_packages()
+    if not missing:
+        return
+    packages = " ".join(missing)
+    needs = f"The browser tests need Debian packages that are not installed: {packages}."
+    if shutil.which("apt-get") is None:
+        sys.exit(
+            f"{needs} This machine has no apt-get: install Chromium (at /usr/bin/chromium) "
+            "and a Java runtime yourself, then run the test command again."
+        )
+    if os.geteuid() != 0:
+        # Stop before anything else runs: every browser test would fail without them.
+        sys.exit(
+            f"{needs} Only root can install them. Run this, then the test command again:\n\n"
+            f"    sudo apt-get update && sudo {apt_install(missing)}\n"
+        )
+    print(f"{needs} Installing them: apt-get update, then {apt_install(missing)}", flush=True)
+    quiet = {"DEBIAN_FRONTEND": "noninteractive"}
+    c.run("apt-get update", env=quiet)
+    c.run(apt_install(missing), env=quiet)
+
+
+@task(pre=[system_tools, lint, check, tools])
 def test(c):
-    """The whole test suite (lint first)."""
+    """The whole test suite (installs Chromium and Java if missing; lint first)."""
     c.run(f'"{sys.executable}" -m pytest')
 
 
-@task(pre=[tools])
+@task(pre=[system_tools, tools])
 def search_bench(c):
     """Time from Enter in the search box to the first result -> benchmarks/search.md."""
     c.run(f'"{sys.executable}" scripts/search_latency.py')
 
 
-@task(pre=[tools])
-def lighthouse(c):
-    """Lighthouse (mobile) on four production pages -> benchmarks/lighthouse.md."""
-    c.run(f'"{sys.executable}" scripts/lighthouse.py')
+@task(
+    pre=[system_tools, tools],
+    help={
+        "host": "static (a plain file server), wrangler (Cloudflare Pages' runtime, with "
+        "_headers and _redirects) or both (default)"
+    },
+)
+def lighthouse(c, host="both"):
+    """Lighthouse (mobile) on four production pages, per host -> benchmarks/lighthouse.md."""
+    c.run(f'"{sys.executable}" scripts/lighthouse.py --host {host}')
 
 
 @task(

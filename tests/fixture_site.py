@@ -57,7 +57,8 @@ def article(title="A test article", **fields):
         "author": "ann-writer",
         "category": "Treatments",
         "tags": "[Ketamine]",
-        "summary": "A short summary.",
+        # Each title its own summary: the check refuses two pages with one.
+        "summary": f"A short summary of {title}.",
         "hero_image": "hero.jpg",
         "hero_alt": "Abstract teal waves",
     }

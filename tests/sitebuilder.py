@@ -39,7 +39,23 @@ def publish(output, **environ):
 def run_publish(output, content="content", extra_settings=(), **environ):
     """`pelican <content> -s publishconf.py` in a subprocess; returns the result.
     `extra_settings`: "NAME=json value" overrides, as `pelican -e` takes them."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", "publishconf.py"]
+    return run_pelican(output, "publishconf.py", content, extra_settings, **environ)
+
+
+def preview(output, *extra_settings):
+    """The local preview of the real content, as `invoke build` makes it but
+    with warnings fatal, in its own process (no worker is forked beside a
+    test's threads), its cache inside `output`. `extra_settings` as for
+    run_publish."""
+    cache = f"CACHE_PATH={json.dumps(str(Path(output) / '.cache'))}"
+    result = run_pelican(output, "pelicanconf.py", "content", (cache, *extra_settings))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Path(output)
+
+
+def run_pelican(output, conf, content="content", extra_settings=(), **environ):
+    """`pelican <content> -s <conf>` in a subprocess; returns the result."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", conf]
     command += ["--fatal", "warnings", "-o", str(output)]
     if extra_settings:
         command += ["-e", *extra_settings]

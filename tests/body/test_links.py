@@ -58,7 +58,7 @@ def test_existing_rel_is_kept_and_not_doubled():
 
 def test_links_in_built_articles(tmp_path):
     body = article() + BODY
-    content = make_content(tmp_path / "content", {"ok": article(), "links": body})
+    content = make_content(tmp_path / "content", {"ok": article(title="Ok"), "links": body})
     write(
         content / "pages" / "sources.md",
         "---\ntitle: Sources\n---\n\nFrom [the FDA](https://www.fda.gov/).\n",

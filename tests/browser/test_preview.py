@@ -108,7 +108,8 @@ def test_the_panel_and_the_error_page_are_what_the_writer_sees(preview_site, bro
         assert panel.is_visible()
         title = recorder.tab.locator("h1")
         assert panel.bounding_box()["y"] < title.bounding_box()["y"]
-        assert recorder.tab.locator(".writer-panel__warning").count() == 7
+        # The seven example texts `invoke new` wrote, and no medical review yet.
+        assert recorder.tab.locator(".writer-panel__warning").count() == 8
         recorder.visit(preview_site.url(PROBLEMS))
         assert recorder.tab.locator("h1").inner_text() == "This article cannot be shown yet"
         where = recorder.tab.locator(".build-error__where").all_inner_texts()

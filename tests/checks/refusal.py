@@ -7,18 +7,19 @@ from pathlib import Path
 import pytest
 from clinic.checks import gate
 from clinic.checks.run import BodyCheck, FileCheck, check_settings_file
-from clinic.problems import ContentError
+from clinic.problems import ContentError, errors
 from sitebuilder import ROOT, build
 
 PUBLISHING = {"NEWSLETTER": {"provider": "buttondown", "username": "clinic"}}
 
 
 def check(content, environ=None):
-    """Every problem `invoke check` finds in a content folder, as printed."""
+    """Every error `invoke check` finds in a content folder, as printed
+    (warnings, such as a review that is due, aside)."""
     problems, _report = check_settings_file(
         ROOT / "pelicanconf.py", {"PATH": str(content)}, environ=environ or {}
     )
-    return sorted(str(p) for p in problems)
+    return sorted(str(p) for p in errors(problems))
 
 
 def assert_refused(tmp_path, content, *expected, conf="pelicanconf.py", **overrides):

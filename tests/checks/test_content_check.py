@@ -189,6 +189,39 @@ def test_two_files_with_the_same_address(tmp_path):
     ]
 
 
+def test_a_copied_article_that_keeps_its_title_and_summary(tmp_path):
+    original = article(title="Your first infusion", summary="What to expect on the day.")
+    copy = original.replace("date: 2026-01-05", "date: 2026-02-01")
+    content = make_content(tmp_path / "content", {"first-infusion": original, "copy": copy})
+    retitle = "give each page its own title; if one file is a copy, retitle the copy"
+    rewrite = (
+        "write a summary of what this page alone covers; if one file is a copy, "
+        "rewrite the copy's summary"
+    )
+    assert check(content) == [
+        "content/articles/copy.md:2: title: 'Your first infusion' is also the title of "
+        f"content/articles/first-infusion.md:2 -> {retitle}",
+        "content/articles/first-infusion.md:2: title: 'Your first infusion' is also the title "
+        f"of content/articles/copy.md:2 -> {retitle}",
+        "content/articles/copy.md:7: summary: is also the summary of "
+        f"content/articles/first-infusion.md:7 -> {rewrite}",
+        "content/articles/first-infusion.md:7: summary: is also the summary of "
+        f"content/articles/copy.md:7 -> {rewrite}",
+    ]
+
+
+def test_a_page_may_not_take_an_articles_title_in_other_case_or_spacing(tmp_path):
+    content = make_content(tmp_path / "content", {"one": article(title="Your first infusion")})
+    write(content / "pages" / "visit.md", "---\ntitle: your  FIRST infusion\n---\n\nText.\n")
+    problems = check(content)
+    assert [p.split(" -> ")[0] for p in problems] == [
+        "content/articles/one.md:2: title: 'Your first infusion' is also the title of "
+        "content/pages/visit.md:2",
+        "content/pages/visit.md:2: title: 'your  FIRST infusion' is also the title of "
+        "content/articles/one.md:2",
+    ]
+
+
 def test_a_page_cannot_replace_a_page_of_the_theme(tmp_path):
     def shadow(content):
         write(content / "pages" / "locations.md", "---\ntitle: Our places\n---\n\nText.\n")
@@ -302,6 +335,6 @@ def test_the_check_reads_markdown_with_the_sites_extensions(tmp_path):
     body = article() + "\n## Hours {#hours}\n\n| Day | Time |\n|---|---|\n| Monday | 9-5 |\n"
     content = make_content(tmp_path / "content", {"one": body})
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    html = markdown_converter(settings["MARKDOWN"]).convert(body.split("---\n")[-1])
+    html = markdown_converter(settings).convert(body.split("---\n")[-1])
     assert '<h2 id="hours">Hours</h2>' in html and "<td>Monday</td>" in html
     assert check(content) == []

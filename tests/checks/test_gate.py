@@ -28,9 +28,9 @@ def test_every_problem_is_reported_at_once_with_file_line_and_fix(tmp_path):
     message = build_errors(
         tmp_path,
         {
-            "one": article(author="nobody"),
-            "two": article(category="Treatment"),
-            "three": article(hero_image="missing.jpg", hero_alt='""'),
+            "one": article(title="One", author="nobody"),
+            "two": article(title="Two", category="Treatment"),
+            "three": article(title="Three", hero_image="missing.jpg", hero_alt='""'),
         },
     )
     assert "articles/one.md:4: author: 'nobody' is not in content/authors.yml" in message

@@ -14,6 +14,7 @@ from clinic.checks.writing.text import sentence_count, sentences, words
 from clinic.problems import ContentError, errors
 from fixture_site import article, make_content
 from pelican.settings import read_settings
+from refusal import PUBLISHING
 from sitebuilder import ROOT, build
 
 NEWSLETTER = {"provider": "buttondown", "username": "clinic"}
@@ -54,6 +55,9 @@ def easy_article(**fields):
 
 
 def check(content, **settings):
+    if settings.get("CLINIC_PRODUCTION"):
+        # A production build's own settings, so that only the writing is judged.
+        settings = {"SITEURL": "https://www.example.org", **PUBLISHING, **settings}
     return check_settings_file(ROOT / "pelicanconf.py", {"PATH": str(content), **settings})
 
 
@@ -63,7 +67,7 @@ def reading(problems):
 
 def prose_of(body):
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    found = scan(markdown_converter(settings["MARKDOWN"]).convert(body))
+    found = scan(markdown_converter(settings).convert(body))
     return found, [s for _l, tag, block in found.blocks if tag in PROSE for s in sentences(block)]
 
 

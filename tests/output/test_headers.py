@@ -23,9 +23,12 @@ EXPECTED_CSP = (
     "object-src 'none'; base-uri 'self'"
 )
 # The search page alone runs WebAssembly (Pagefind), in the page and a worker.
-EXPECTED_SEARCH_CSP = EXPECTED_CSP.replace(
-    f"script-src {SCRIPT_FOLDERS};", f"script-src {SCRIPT_FOLDERS} 'wasm-unsafe-eval';"
-) + "; worker-src 'self'"
+EXPECTED_SEARCH_CSP = (
+    EXPECTED_CSP.replace(
+        f"script-src {SCRIPT_FOLDERS};", f"script-src {SCRIPT_FOLDERS} 'wasm-unsafe-eval';"
+    )
+    + "; worker-src 'self'"
+)
 
 
 def expected_policy(url):
@@ -196,9 +199,11 @@ def test_headers_file_sends_the_privacy_headers_everywhere(header_rules):
 
 
 def test_every_page_gets_exactly_one_policy_its_own(production_site, header_rules):
-    policies = [(p, h["Content-Security-Policy"]) for p, h in header_rules if h.get(
-        "Content-Security-Policy"
-    )]
+    policies = [
+        (p, h["Content-Security-Policy"])
+        for p, h in header_rules
+        if h.get("Content-Security-Policy")
+    ]
     redirect_folders = {old.split("/")[1] for old, _ in redirects_listed(production_site)}
     for page in all_html_files(production_site):
         path = request_path(production_site, page)

@@ -2,7 +2,6 @@
 page and its no-JavaScript fallback, and the Pagefind index written after
 the build (read back from its files, no browser needed)."""
 
-import gzip
 import json
 import os
 import re
@@ -13,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 from clinic.output import pagefind, search_index
-from clinic.output.state import STATE as OUTPUT
 from clinic.output.search_index import SearchIndexError
+from clinic.output.state import STATE as OUTPUT
 from fixture_site import article, make_content
 from invoke import Context
 from pelican import signals

@@ -123,8 +123,11 @@ def test_a_fixture_site_gets_redirect_pages_and_a_redirects_file(tmp_path):
     site = fixture_build(tmp_path, GOOD, SITEURL=PRODUCTION_SITEURL)
     assert (site / "_redirects").read_text() == (
         "/old-post/ /blog/ok/ 301\n"
+        "/old-post /blog/ok/ 301\n"
         "/wp-content/uploads/2024/01/hero.jpg /images/hero.jpg 301\n"
+        "/wp-content/uploads/2024/01/hero.jpg/ /images/hero.jpg 301\n"
         "/legacy.html /locations/testville/ 301\n"
+        "/legacy.html/ /locations/testville/ 301\n"
     )
     stubs = {p.relative_to(site).as_posix() for p in redirect_pages(site)}
     assert stubs == {

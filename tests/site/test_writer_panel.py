@@ -3,6 +3,7 @@ article's warnings (whatever the checks give), its word count and reading
 time; never in production pages, feeds or the search index."""
 
 import dataclasses
+import datetime
 
 import pytest
 from clinic.checks import gate
@@ -35,7 +36,9 @@ def fresh_article(content):
 
 @pytest.fixture
 def content(tmp_path):
-    return make_content(tmp_path / "content", {"ok": article(title="All done")})
+    # Reviewed today: no warning of its own.
+    reviewed = {"reviewer": "rob-reviewer", "reviewed": datetime.date.today().isoformat()}
+    return make_content(tmp_path / "content", {"ok": article(title="All done", **reviewed)})
 
 
 def said(element):
@@ -62,6 +65,7 @@ def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, 
     assert said(panel.find(class_="writer-panel__facts")) == "27 words · 1 min read"
     warnings = [said(li) for li in panel.find_all(class_="writer-panel__warning")]
     assert [w.split(":")[0] for w in warnings] == [
+        "Line 2, reviewer",
         "Line 7, summary",
         "Line 9, hero_alt",
         "Line 14, body",
@@ -70,12 +74,12 @@ def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, 
         "Line 20, body",
         "Line 22, body",
     ]
-    assert warnings[3] == (
+    assert warnings[4] == (
         "Line 16, body: '## First section' is the example text `invoke new` wrote "
         "(it cannot be published). To fix: give the section a heading that says what it "
         "is about (keep the `## `)."
     )
-    assert text(panel.find(class_="writer-panel__count")) == "7 warnings to look at:"
+    assert text(panel.find(class_="writer-panel__count")) == "8 warnings to look at:"
     clean = panel_of(site, "blog/ok/")
     assert text(clean.find(class_="writer-panel__count")) == "No warnings."
     assert not clean.find(class_="writer-panel__warning")

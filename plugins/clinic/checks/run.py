@@ -1,5 +1,6 @@
 """The strict content check: every content file against the schema, every
-body, the checks across files, the redirects, authors.yml and the settings
+body, the checks across files (same page, same title or summary, tag
+spellings), the redirects, authors.yml and the settings
 from the environment. `invoke check` runs it without building; every build
 runs it too (gate.py): the files before Pelican reads any of them, the
 bodies once Pelican has converted them (reusing its scans).
@@ -21,7 +22,12 @@ from ..settings import with_defaults
 from ..site import redirects
 from ..site.urls import OutputMap, output_map
 from . import inputs
-from .rules.across_files import duplicate_outputs, tag_spellings, unpublished_links
+from .rules.across_files import (
+    duplicate_outputs,
+    same_title_or_summary,
+    tag_spellings,
+    unpublished_links,
+)
 from .rules.body import check_body
 from .rules.fields import check_fields
 from .rules.files import check_content_folder
@@ -104,6 +110,7 @@ def check_files(settings, preview=False):
         problems += check_fields(source, facts)
         problems += check_placeholders(source, preview)
     problems += duplicate_outputs(facts.site_map, sources, settings)
+    problems += same_title_or_summary(sources)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
     problems += redirect_problems(settings, facts.site_map)
     problems += check_content_folder(settings)

@@ -68,6 +68,11 @@ MESSAGES = (
         "included), even when their addresses differ.",
     ),
     (
+        "`'...' is also the title of ...` / `is also the summary of ...`",
+        "Two pages would look the same in search results and browser tabs, often because an "
+        "article was copied as a start. Give the copy its own title and summary.",
+    ),
+    (
         "`is not a page of this site` / `points to a file that does not exist`",
         "A link leads nowhere. Link to pages as `/treatments/` or `{filename}../pages/about.md`.",
     ),

@@ -61,6 +61,7 @@ BODY_ATTRIBUTE = "data-pagefind-body"
 RETRY_END = "the site was written but has no working search"
 RETRY = f"-> fix the error above and rebuild; {RETRY_END}"
 
+
 class SearchIndexError(Exception):
     """The search index could not be built: the build stops, saying why."""
 

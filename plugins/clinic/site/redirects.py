@@ -3,8 +3,9 @@ WordPress site's /<slug>/ and /wp-content/uploads/... files) to its new path.
 
 Every entry becomes a small page at the old path (meta refresh, canonical
 link to the new address, a visible link, noindex) for hosts that serve only
-files, such as GitHub Pages, and a line in `_redirects` (`/old /new 301`)
-for hosts that send real redirects (Netlify, Cloudflare Pages).
+files, such as GitHub Pages, and lines in `_redirects` (`/old/ /new 301`,
+with and without the trailing slash) for hosts that send real redirects
+(Netlify, Cloudflare Pages).
 
 A redirect that points nowhere, hides a real page, or leads to another
 redirect is a content problem: the build stops and says which line.
@@ -221,7 +222,16 @@ def _near(target, site_map):
 
 
 def redirects_file(redirects):
-    return "".join(f"{r.old} {r.new} 301\n" for r in redirects)
+    """Two 301 lines per old address: as written and with its trailing slash
+    added or dropped. Cloudflare Pages matches a rule's path exactly, so
+    /old-post would otherwise first be sent on to /old-post/ (its page here);
+    Netlify takes the two for one rule and uses the first."""
+    lines = []
+    for redirect in redirects:
+        old = redirect.old
+        other = old.removesuffix("/") if old.endswith("/") else old + "/"
+        lines += [f"{path} {redirect.new} 301\n" for path in (old, other) if path]
+    return "".join(lines)
 
 
 class RedirectsGenerator(Generator):

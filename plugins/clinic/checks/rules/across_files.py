@@ -1,6 +1,7 @@
 """Checks across files: two files writing the same page (or one the site
-keeps for itself), one tag spelt two ways (which would split its articles
-over two tag pages), and a link to a page published later than the link."""
+keeps for itself), two pages with the same title or summary, one tag spelt
+two ways (which would split its articles over two tag pages), and a link to
+a page published later than the link."""
 
 import datetime
 import os
@@ -81,6 +82,40 @@ def _same_slugs(sources, settings, told):
 
 def _name(owner):
     return owner if isinstance(owner, str) else owner.display
+
+
+# Fields no two pages may share, and the fix: search results and browser tabs
+# show them, so two pages alike here look like one page listed twice (a copied
+# article that was never retitled is the usual cause).
+_DISTINCT_FIELDS = {
+    "title": "give each page its own title; if one file is a copy, retitle the copy",
+    "summary": "write a summary of what this page alone covers; if one file is a copy, "
+    "rewrite the copy's summary",
+}
+
+
+def same_title_or_summary(sources):
+    """One problem per file whose title (or summary) another file also has,
+    naming the other file and line. Compared without case or extra spaces."""
+    problems = []
+    for name, fix in _DISTINCT_FIELDS.items():
+        alike = defaultdict(list)
+        for source in sources:
+            value = source.meta.get(name)
+            if value is not None and not isinstance(value, (dict, list)) and str(value).strip():
+                alike[" ".join(str(value).casefold().split())].append(source)
+        for same in alike.values():
+            if len(same) < 2:
+                continue
+            for source in same:
+                others = ", ".join(
+                    f"{other.display}:{other.line(name)}" for other in same if other is not source
+                )
+                what = f"is also the {name} of {others}"
+                if name == "title":
+                    what = f"'{source.meta[name]}' {what}"
+                problems.append(source.problem(name, what, fix))
+    return problems
 
 
 def tag_spellings(sources):
