@@ -9,6 +9,9 @@ so the two can never disagree.
 from dataclasses import dataclass
 
 SUMMARY_LIMIT = 160  # characters; search engines cut meta descriptions near here
+# A `slug`: lowercase words joined by hyphens, folders by "/" (a regex that
+# Python's `re` and JavaScript read alike: the browser editor checks it too).
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,11 @@ class Field:
     help: str
     example: str
     missing: str = "missing"  # what the check says when a required field is absent
+    label: str = ""  # what the browser editor calls it; "" means the name in words
+
+    @property
+    def shown_as(self):
+        return self.label or self.name.replace("_", " ").capitalize()
 
 
 TITLE = Field("title", "text", True, "The headline, shown on the page and in search results.", "")
@@ -36,6 +44,7 @@ SLUG = Field(
     False,
     "Overrides the web address, which otherwise comes from the file name.",
     "first-infusion",
+    label="Web address (slug)",
 )
 MODIFIED = Field(
     "modified",
@@ -43,6 +52,7 @@ MODIFIED = Field(
     False,
     "Date of the last real update, YYYY-MM-DD; not before `date`.",
     "2026-03-02",
+    label="Last updated",
 )
 HERO_ALT = Field(
     "hero_alt",
@@ -51,6 +61,7 @@ HERO_ALT = Field(
     "A short description of the picture for people who cannot see it.",
     "A calm treatment room with a reclining chair and a window",
     missing="the hero image has no alt text",
+    label="Picture description (alt text)",
 )
 
 ARTICLE = (
@@ -62,6 +73,7 @@ ARTICLE = (
         "Publication date, YYYY-MM-DD. A future date schedules the article: it goes live on "
         "the first build after that day.",
         "2026-02-14",
+        label="Publication date",
     ),
     MODIFIED,
     Field("author", "author", True, "A key from content/authors.yml.", "maya-okafor"),
@@ -80,6 +92,7 @@ ARTICLE = (
         True,
         "File name of the picture in content/images/ (JPEG or PNG, about 1200x800).",
         "first-infusion.jpg",
+        label="Picture",
     ),
     HERO_ALT,
     Field(
@@ -88,6 +101,7 @@ ARTICLE = (
         False,
         "Key (in content/authors.yml) of the clinician who checked the article.",
         "daniel-reyes",
+        label="Medical reviewer",
     ),
     Field(
         "reviewed",
@@ -95,6 +109,7 @@ ARTICLE = (
         False,
         "Date of that medical review, YYYY-MM-DD; required with `reviewer`.",
         "2026-02-10",
+        label="Date of medical review",
     ),
     Field(
         "status",
@@ -116,8 +131,16 @@ PAGE = (
         False,
         "File name of a picture in content/images/ for this page.",
         "about-us.jpg",
+        label="Picture",
     ),
-    Field("hero_alt", "text", False, "Required with `hero_image`: " + HERO_ALT.help, ""),
+    Field(
+        "hero_alt",
+        "text",
+        False,
+        "Required with `hero_image`: " + HERO_ALT.help,
+        "",
+        label=HERO_ALT.label,
+    ),
     Field(
         "status",
         "status",
@@ -127,18 +150,46 @@ PAGE = (
     ),
     SLUG,
     Field("template", "text", False, "For developers: the theme template to use.", "404"),
-    Field("url", "text", False, "For developers: the page's address, if not from `slug`.", ""),
+    Field(
+        "url",
+        "text",
+        False,
+        "For developers: the page's address, if not from `slug`.",
+        "",
+        label="URL",
+    ),
     Field("save_as", "text", False, "For developers: the output file, if not from `slug`.", ""),
 )
 
 LOCATION = (
-    Field("title", "text", True, "The city, as shown in menus and headings.", "Cleveland"),
-    Field("name", "text", True, "The clinic's full name.", "New Pathways Clinic Cleveland"),
+    Field(
+        "title",
+        "text",
+        True,
+        "The city, as shown in menus and headings.",
+        "Cleveland",
+        label="Title (the city)",
+    ),
+    Field(
+        "name",
+        "text",
+        True,
+        "The clinic's full name.",
+        "New Pathways Clinic Cleveland",
+        label="Clinic name",
+    ),
     SUMMARY,
     Field("street", "text", True, "Street address.", "1200 Euclid Avenue, Suite 300"),
     Field("city", "text", True, "City.", "Cleveland"),
     Field("state", "text", True, "Two-letter state code.", "OH"),
-    Field("zip", "zip", True, "ZIP code, in quotes so it keeps leading zeros.", '"44115"'),
+    Field(
+        "zip",
+        "zip",
+        True,
+        "ZIP code, in quotes so it keeps leading zeros.",
+        '"44115"',
+        label="ZIP code",
+    ),
     Field("phone", "phone", True, "US phone number.", "(216) 555-0142"),
     Field("email", "email", True, "The clinic's email address.", "cleveland@example.org"),
     Field("latitude", "latitude", True, "Decimal degrees, for directions.", "41.5036"),

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ...images.image_size import image_size
 from ...problems import closest
-from ...schema import SUMMARY_LIMIT, fields_of, tag_items
+from ...schema import SLUG_PATTERN, SUMMARY_LIMIT, fields_of, tag_items
 from ...site import locations
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 STATUSES = {"article": ("published", "draft"), "page": ("published", "hidden", "draft")}
 
 
