@@ -86,6 +86,11 @@ SETTINGS = (
         "The speed part: caches, worker processes, libyaml. Off, the same site is built "
         "slowly, in one process (plugins/clinic/speed/).",
     ),
+    Setting(
+        "CLINIC_COMPRESSED_CACHE",
+        lambda settings: str(Path(settings.get("CACHE_PATH", "cache")) / "clinic-compressed"),
+        "Where .br/.gz copies of big unchanging files are kept between builds.",
+    ),
 )
 
 NAMES = frozenset(setting.name for setting in SETTINGS)
