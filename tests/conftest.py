@@ -21,6 +21,10 @@ PRODUCTION_ENVIRON = {
     "SITEURL": PRODUCTION_SITEURL,
     "NEWSLETTER_PROVIDER": "buttondown",
     "NEWSLETTER_ACTION": "https://buttondown.email/api/emails/embed-subscribe/clinic",
+    # GitHub Actions names the repository; the sign-in helper's address is a
+    # repository variable (README: "Browser editor: one-time setup").
+    "GITHUB_REPOSITORY": "newpathways/website",
+    "EDITOR_AUTH_URL": "https://editor-auth.clinic.example",
 }
 
 

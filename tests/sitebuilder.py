@@ -63,11 +63,18 @@ def text(element):
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())
 
 
+# The browser editor's folder (CLINIC_EDITOR_URL).
+EDITOR = "admin"
+
+
 def html_pages(site):
     """Every page of the site, without the redirect pages left at old
-    addresses (see redirect_pages): those only send the visitor on."""
+    addresses (see redirect_pages), which only send the visitor on, and the
+    browser editor's page (admin/): a tool for writers, not a page visitors
+    read, held to its own rules by tests/editor and tests/browser/test_editor.py."""
     stubs = set(redirect_pages(site))
-    return sorted(p for p in all_html_files(site) if p not in stubs)
+    editor = Path(site) / EDITOR
+    return sorted(p for p in all_html_files(site) if p not in stubs and editor not in p.parents)
 
 
 def all_html_files(site):

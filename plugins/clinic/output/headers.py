@@ -54,11 +54,23 @@ POLICY_KINDS = {
     "page": {},
     # Pagefind's search runs WebAssembly, in the page and in a worker.
     "search": {"script-src": ["'wasm-unsafe-eval'"], "worker-src": ["'self'"]},
+    # The browser editor (Decap CMS, plugins/clinic/editor/): its config
+    # validator compiles code at run time (decap-cms issue #2138), it injects
+    # its styles at run time (CSS-in-JS), and its media library shows and
+    # reads pictures through blob: URLs. Where it saves: editor_sources().
+    "admin": {
+        "script-src": ["'unsafe-eval'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["blob:"],
+        "connect-src": ["blob:"],
+    },
 }
 # Where each kind's pages live: setting naming their URL -> kind. Pages of a
 # kind sit in a top-level folder of their own, so `_headers` gives the
 # folder its own policy without any rule overlapping another.
-KIND_FOLDERS = {"SEARCH_URL": "search"}
+KIND_FOLDERS = {"SEARCH_URL": "search", "CLINIC_EDITOR_URL": "admin"}
+GITHUB_API = "https://api.github.com"
+GITHUB_AVATARS = "https://avatars.githubusercontent.com"  # beside the writer's name
 
 
 def csp_directives(settings, form, kind="page"):
@@ -90,7 +102,20 @@ def csp_directives(settings, form, kind="page"):
     }
     for name, sources in POLICY_KINDS[kind].items():
         directives[name] = [*directives.get(name, []), *sources]
+    if kind == "admin":
+        for name, sources in editor_sources(settings).items():
+            directives[name] = [*directives[name], *sources]
     return directives
+
+
+def editor_sources(settings):
+    """Where the editor saves: decap-server on this computer when the build
+    says so (CLINIC_EDITOR_LOCAL_BACKEND), else GitHub."""
+    local = settings["CLINIC_EDITOR_LOCAL_BACKEND"]
+    if local:
+        parts = urlsplit(local)
+        return {"connect-src": [f"{parts.scheme}://{parts.netloc}"]}
+    return {"connect-src": [GITHUB_API], "img-src": [GITHUB_AVATARS]}
 
 
 def serialise(directives):
@@ -172,6 +197,7 @@ def headers_file(settings, form, top_level_entries, skip=()):
 
 def folder_kinds(settings):
     """{top-level folder: kind} for the kinds of page with a policy of their own."""
+    settings = with_defaults(settings)
     return {settings[name].strip("/").split("/")[0]: kind for name, kind in KIND_FOLDERS.items()}
 
 
