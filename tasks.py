@@ -114,20 +114,7 @@ def slugify(title):
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
 
 
-ARTICLE_TEMPLATE = """\
----
-title: {title}
-date: {today}
-author: {author}
-category: {category}
-tags: []
-summary: One or two sentences for search results and link previews, at most 160 characters.
-hero_image: {slug}.jpg
-hero_alt: Describe the image for someone who cannot see it.
-{status}# reviewer: daniel-reyes
-# reviewed: {today}
----
-
+ARTICLE_BODY = """
 Start with an opening paragraph that says who this article is for and what it covers.
 
 ## First section
@@ -156,22 +143,55 @@ def new(c, title, category="Treatments", author="maya-okafor", draft=False):
     path = CONTENT / "articles" / f"{slug}.md"
     if path.exists():
         sys.exit(f"{path.relative_to(ROOT)} already exists: choose another title.")
-    text = ARTICLE_TEMPLATE.format(
-        title=_yaml_string(title),
-        today=datetime.date.today().isoformat(),
-        author=author,
-        category=category,
-        slug=slug,
-        status="status: draft\n" if draft else "",
-    )
-    path.write_text(text, encoding="utf-8")
+    front_matter = {
+        "title": title,
+        "date": datetime.date.today().isoformat(),
+        "author": author,
+        "category": category,
+        "tags": [],
+        "summary": "One or two sentences for search results and link previews, "
+        "at most 160 characters.",
+        "hero_image": f"{slug}.jpg",
+        "hero_alt": "Describe the image for someone who cannot see it.",
+    }
+    if draft:
+        front_matter["status"] = "draft"
+    # Written as the browser editor writes it (`invoke tidy` keeps files so).
+    path.write_text(f"---\n{_editor_yaml(front_matter)}---\n{ARTICLE_BODY}", encoding="utf-8")
     print(f"Created {path.relative_to(ROOT)}")
     print(f"Add the hero image as content/images/{slug}.jpg, then run: invoke livereload")
+    print(
+        "Once a clinician has checked it, add `reviewer:` and `reviewed:` (docs/front-matter.md)."
+    )
 
 
-def _yaml_string(text):
-    """Quote a title so YAML reads it as a plain string, whatever it contains."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _editor_yaml(front_matter):
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.editor.yaml_style import dump  # noqa: PLC0415
+
+    return dump(front_matter)
+
+
+@task
+def tidy(c):
+    """Write every content file's front matter as the browser editor writes it."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.checks.sources import discover  # noqa: PLC0415
+    from clinic.editor.yaml_style import editor_style  # noqa: PLC0415
+    from clinic.schema import SCHEMAS  # noqa: PLC0415
+    from clinic.settings import with_defaults  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py")))
+    changed = 0
+    for path, kind in discover(settings):
+        text = path.read_text(encoding="utf-8")
+        tidied = editor_style(text, [field.name for field in SCHEMAS[kind]])
+        if tidied != text:
+            path.write_text(tidied, encoding="utf-8")
+            print(f"Tidied {path.relative_to(ROOT)}")
+            changed += 1
+    print(f"{changed} file(s) tidied." if changed else "Every file is tidy.")
 
 
 @task
