@@ -172,8 +172,8 @@ def _editor_yaml(front_matter):
     return dump(front_matter)
 
 
-@task
-def tidy(c):
+@task(help={"content": "Tidy another content folder (default: content/)"})
+def tidy(c, content=""):
     """Write every content file's front matter as the browser editor writes it."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from clinic.checks.sources import discover  # noqa: PLC0415
@@ -182,14 +182,16 @@ def tidy(c):
     from clinic.settings import with_defaults  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py")))
+    override = {"PATH": str(Path(content).resolve())} if content else {}
+    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py"), override=override))
+    root = Path(settings["PATH"]).parent
     changed = 0
     for path, kind in discover(settings):
         text = path.read_text(encoding="utf-8")
         tidied = editor_style(text, [field.name for field in SCHEMAS[kind]])
         if tidied != text:
             path.write_text(tidied, encoding="utf-8")
-            print(f"Tidied {path.relative_to(ROOT)}")
+            print(f"Tidied {path.relative_to(root)}")
             changed += 1
     print(f"{changed} file(s) tidied." if changed else "Every file is tidy.")
 

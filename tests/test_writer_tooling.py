@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fixture_site import make_content
+from clinic import schema
+from clinic.editor.yaml_style import editor_style
+from fixture_site import article, make_content
 from invoke import Context
 from sitebuilder import ROOT, build, soup, write
 
@@ -54,6 +56,24 @@ def test_new_article_takes_category_author_and_draft(new_in):
     assert meta["author"] == "ann-writer"
     assert meta["status"] == "draft"
     assert meta["hero_image"] == "caring-for-a-partner-week-one.jpg"
+
+
+def test_new_article_is_written_as_the_browser_editor_writes(new_in):
+    path = new_in('Sleep: "small" steps', author="ann-writer", draft=True)
+    text = path.read_text(encoding="utf-8")
+    order = [field.name for field in schema.ARTICLE]
+    assert editor_style(text, order) == text
+    assert text.startswith("---\ntitle: 'Sleep: \"small\" steps'\n")
+    assert "tags: []\n" in text and "\n---\n\nStart with an opening paragraph" in text
+
+
+def test_invoke_tidy_writes_front_matter_as_the_editor_does(tmp_path, capsys):
+    content = make_content(tmp_path / "content", {"flow": article(tags="[Ketamine, Sleep]")})
+    tasks.tidy(Context(), content=str(content))
+    assert "Tidied content/articles/flow.md" in capsys.readouterr().out
+    assert "tags:\n  - Ketamine\n  - Sleep\n" in (content / "articles" / "flow.md").read_text()
+    tasks.tidy(Context(), content=str(content))
+    assert "Every file is tidy." in capsys.readouterr().out
 
 
 def test_new_article_is_published_unless_draft(new_in):
@@ -124,6 +144,7 @@ def test_pre_commit_hooks_download_nothing_and_cover_content_python_and_spelling
         for hook in repo["hooks"]:
             assert hook["language"] == "system", hook["id"]
             hooks[hook["id"]] = hook
+    assert hooks["tidy"]["entry"].endswith("invoke tidy")
     assert hooks["content-check"]["entry"].endswith("invoke check")
     assert hooks["content-check"]["files"] == "^content/"
     assert "ruff check" in hooks["ruff-check"]["entry"]

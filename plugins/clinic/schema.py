@@ -82,8 +82,9 @@ ARTICLE = (
         "tags",
         "tags",
         False,
-        "A list of topics. Reuse existing tags with exactly the same spelling.",
-        "[Spravato, Depression]",
+        "Topics, one a line below `tags:`, each written `  - Spravato`. Reuse existing "
+        "tags with exactly the same spelling.",
+        "",
     ),
     Field("summary", "summary", True, SUMMARY.help, SUMMARY.example),
     Field(
@@ -198,16 +199,17 @@ LOCATION = (
         "hours",
         "hours",
         True,
-        'Indented lines below `hours:`, one per weekday: `monday: "08:00-18:00"` '
-        "(24-hour times, in quotes) or `sunday: closed`.",
+        "Indented lines below `hours:`, one per weekday: `monday: 08:00-18:00` "
+        "(24-hour times) or `sunday: closed`.",
         "",
     ),
     Field(
         "treatments",
         "treatments",
         True,
-        "Keys of the treatments offered here (from CLINIC_TREATMENTS in pelicanconf.py).",
-        "[ketamine-infusions, spravato]",
+        "Keys of the treatments offered here (from CLINIC_TREATMENTS in pelicanconf.py), "
+        "one a line below `treatments:`, each written `  - spravato`.",
+        "",
     ),
     Field("parking", "text", False, "Where to park.", "Free lot behind the building."),
     Field("transit", "text", False, "How to arrive by bus or train.", "RTA HealthLine, E 12th."),

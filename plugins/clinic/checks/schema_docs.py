@@ -68,7 +68,7 @@ MESSAGES = (
     ("`the file has no text below the front matter`", "Write the text after the second `---`."),
     (
         "`is not a US phone number`, `closes ... before it opens`",
-        'Location details: phones as (216) 555-0142, hours as "08:00-18:00" or `closed`.',
+        "Location details: phones as (216) 555-0142, hours as 08:00-18:00 or `closed`.",
     ),
     (
         "`problem(s) in the built site`",
