@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from invoke import task
+from invoke import call, task
 
 ROOT = Path(__file__).parent
 CONTENT = ROOT / "content"
@@ -39,18 +39,25 @@ def publish(c):
     c.run(f"{PELICAN} content -s publishconf.py --fatal warnings")
 
 
-@task(help={"content": "Check another content folder (default: content/)"})
-def check(c, content=""):
+@task(
+    help={
+        "content": "Check another content folder (default: content/)",
+        "github": "In GitHub Actions, also annotate the pull request (default: yes)",
+    }
+)
+def check(c, content="", github=True):
     """Check every content file (front matter, text, links) without building; list all problems."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from clinic.checks.run import check_settings_file  # noqa: PLC0415
-    from clinic.problems import errors  # noqa: PLC0415
+    from clinic.problems import errors, tell_github  # noqa: PLC0415
 
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
     print(report.line)
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
         print(problem)
+    if github:
+        tell_github("Content check", problems, report.line.replace("Content check: ", "Checked "))
     found = errors(problems)
     if found:
         sys.exit(f"{len(found)} problem(s): fix them and run `invoke check` again.")
@@ -213,7 +220,9 @@ def tools(c):
     c.run("npm ci --no-audit --no-fund --loglevel=error")
 
 
-@task(pre=[lint, check, tools])
+# CI runs `invoke check` as a step of its own, which tells GitHub; the
+# suite's own run of it stays quiet there, so nothing is annotated twice.
+@task(pre=[lint, call(check, github=False), tools])
 def test(c):
     """The whole test suite (lint first)."""
     c.run(f'"{sys.executable}" -m pytest')

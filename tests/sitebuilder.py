@@ -11,6 +11,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+NOT_IN_GITHUB_ACTIONS = {"GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
 
 
 def build(output, content=None, conf="pelicanconf.py", **overrides):
@@ -43,8 +44,10 @@ def run_publish(output, content="content", extra_settings=(), **environ):
         command,
         check=False,
         cwd=ROOT,
-        # Wide enough that Pelican's log never wraps an error message.
-        env={**os.environ, "COLUMNS": "400", **environ},
+        # Wide enough that Pelican's log never wraps an error message. Not
+        # told it runs in GitHub Actions (when the suite does): a test build
+        # must not annotate the pull request (tests that check it say so).
+        env={**os.environ, **NOT_IN_GITHUB_ACTIONS, "COLUMNS": "400", **environ},
         capture_output=True,
         text=True,
     )

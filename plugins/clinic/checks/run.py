@@ -20,7 +20,7 @@ from ..site.urls import OutputMap, output_map
 from .rules.across_files import duplicate_outputs, tag_spellings
 from .rules.body import check_body
 from .rules.fields import check_fields
-from .sources import discover, read_source
+from .sources import discover, display_path, read_source
 
 
 @dataclass
@@ -102,9 +102,12 @@ def site_facts(settings, sources, authors):
 def redirect_problems(settings, site_map):
     """Every problem with the redirects file: lines that cannot be read, and
     redirects that point nowhere, hide a page, loop or chain."""
-    name = settings["CLINIC_REDIRECTS_FILE"]
-    found, problems = redirects.read_redirects(Path(settings["PATH"]) / name, name)
-    return problems + redirects.check(found, site_map, name)
+    path = Path(settings["PATH"]) / settings["CLINIC_REDIRECTS_FILE"]
+    # Named from the project folder, as every content file is: the path an
+    # editor opens, and the one GitHub annotates on the pull request.
+    shown = display_path(path, settings["PATH"])
+    found, problems = redirects.read_redirects(path, shown)
+    return problems + redirects.check(found, site_map, shown)
 
 
 def check_settings_file(settings_file, override=None):
