@@ -36,8 +36,9 @@ BODY = {
     # line after the front matter dropped), so every review would show lines
     # nobody touched; the preview beside the text shows how it will look.
     "modes": ["raw"],
+    # Decap shows hints as Markdown: the examples are code, not a link and a picture.
     "hint": "Markdown: `## ` starts a section and `### ` a subsection, `- ` a list item; "
-    "[words](/treatments/) is a link, ![what it shows](/images/file.jpg) a picture.",
+    "`[words](/treatments/)` is a link, `![what it shows](/images/file.jpg)` a picture.",
 }
 COLLECTIONS = {
     # kind: (label, singular, description)

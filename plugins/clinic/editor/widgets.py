@@ -62,7 +62,7 @@ def _summary(field, choices):
     return {
         "widget": "text",
         **_pattern(
-            f"^[^\\n]{{0,{SUMMARY_LIMIT}}}$", f"At most {SUMMARY_LIMIT} characters, on one line."
+            f"^[^\\n]{{0,{SUMMARY_LIMIT}}}$", f"at most {SUMMARY_LIMIT} characters, on one line"
         ),
     }
 
@@ -87,7 +87,7 @@ def _author(field, choices):
 
 
 def _category(field, choices):
-    described = "; ".join(f"{name}: {text}" for name, text in choices.categories.items())
+    described = " ".join(f"{name}: {text}" for name, text in choices.categories.items())
     return {"widget": "select", "options": list(choices.categories), "hint": described}
 
 
@@ -108,25 +108,25 @@ def _image(field, choices):
 def _slug(field, choices):
     return {
         "widget": "string",
-        **_pattern(SLUG_PATTERN, "Lowercase letters, digits and hyphens, such as first-infusion."),
+        **_pattern(SLUG_PATTERN, "lowercase letters, digits and hyphens, such as first-infusion"),
     }
 
 
 def _phone(field, choices):
     return {
         "widget": "string",
-        **_pattern(locations.PHONE_PATTERN, "A US phone number, such as (216) 555-0142."),
+        **_pattern(locations.PHONE_PATTERN, "a US phone number, such as (216) 555-0142"),
     }
 
 
 def _zip(field, choices):
-    return {"widget": "string", **_pattern(locations.ZIP_PATTERN, "Five digits, such as 44103.")}
+    return {"widget": "string", **_pattern(locations.ZIP_PATTERN, "five digits, such as 44103")}
 
 
 def _email(field, choices):
     return {
         "widget": "string",
-        **_pattern(locations.EMAIL_PATTERN, "An email address, such as name@example.org."),
+        **_pattern(locations.EMAIL_PATTERN, "an email address, such as name@example.org"),
     }
 
 
@@ -140,7 +140,7 @@ def _coordinate(limit):
 def _hours(field, choices):
     # One box per weekday: a 24-hour range or "closed", as the check reads them.
     opening = locations.HOURS_PATTERN.removeprefix("^").removesuffix("$")
-    day = _pattern(f"^(?:[Cc]losed|{opening})$", "Such as 08:00-18:00, or closed.")
+    day = _pattern(f"^(?:[Cc]losed|{opening})$", "24-hour times such as 08:00-18:00, or closed")
     return {
         "widget": "object",
         "collapsed": False,
