@@ -165,7 +165,8 @@ MAIN_MENU = (
 
 # The browser editor (plugins/clinic/editor/) at CLINIC_EDITOR_URL, admin/ by
 # default. A preview's editor saves through decap-server on this computer
-# (`invoke editor` starts both); the published one saves to GitHub (publishconf.py).
+# (`invoke editor` starts both, with the preview); the published one saves to
+# GitHub (publishconf.py).
 CLINIC_EDITOR_LOCAL_BACKEND = "http://localhost:8081/api/v1"
 
 # robots.txt: previews are never indexed; production points at the sitemap.

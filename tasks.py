@@ -1,8 +1,11 @@
 """Writer and developer tasks: `invoke --list` shows them all."""
 
 import datetime
+import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -114,6 +117,40 @@ def livereload(c):
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
         server.watch(str(ROOT / pattern), rebuild)
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), default_filename="index.html")
+
+
+# decap-server's git mode checks out branches and commits everything in its
+# folder: it gets a clone of its own, never the folder you work in.
+EDITOR_REPOSITORY = ROOT / "cache" / "editor-repository"
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@task
+def editor(c):
+    """Try the browser editor at http://localhost:8000/admin/ (saves go to a copy of the repo)."""
+    node = shutil.which("node")
+    if not node or not DECAP_SERVER.is_file():
+        sys.exit("The editor needs Node.js and decap-server: run .venv/bin/invoke tools first.")
+    repository = editor_repository()
+    environ = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repository)}
+    environ.update(PORT="8081", BIND_HOST="localhost", LOG_LEVEL="warn")
+    server = subprocess.Popen([node, str(DECAP_SERVER)], env=environ)
+    print(f"Saving in the editor makes branches cms/... in {repository.relative_to(ROOT)}.")
+    # Stopped by Ctrl+C or a kill: decap-server stops too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        livereload(c)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def editor_repository(folder=EDITOR_REPOSITORY):
+    """A clone of this repository (its last commit) for decap-server to save into."""
+    if not (folder / ".git").exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(folder)], check=True)
+    return folder
 
 
 def slugify(title):

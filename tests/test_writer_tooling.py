@@ -154,3 +154,28 @@ def test_pre_commit_hooks_download_nothing_and_cover_content_python_and_spelling
     for hook in hooks.values():
         tool = hook["entry"].split()[0]
         assert (ROOT / tool).exists() or shutil.which(tool), tool
+
+
+# --- invoke editor -------------------------------------------------------------
+
+
+def test_the_local_editor_saves_into_a_clone_never_the_working_folder(tmp_path):
+    """decap-server checks out branches and commits all it finds in its
+    folder: `invoke editor` gives it a clone of the last commit."""
+    copy = tasks.editor_repository(tmp_path / "editor-repository")
+    head = subprocess.run(
+        ["git", "-C", str(copy), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    ours = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert head == ours and copy != ROOT
+    marker = copy / "written-by-the-editor.md"
+    marker.write_text("kept\n")
+    assert tasks.editor_repository(copy) == copy and marker.exists()  # reused, not cloned again
+
+
+def test_invoke_editor_says_what_to_install_without_decap_server(tmp_path, monkeypatch):
+    monkeypatch.setattr(tasks, "DECAP_SERVER", tmp_path / "missing.js")
+    with pytest.raises(SystemExit, match=r"run \.venv/bin/invoke tools first"):
+        tasks.editor(Context())
