@@ -23,7 +23,7 @@ from clinic.checks.run import check_content
 from pelican.settings import read_settings
 from sitebuilder import ROOT
 
-from .support import LOOPBACK
+from .support import LOOPBACK, is_csp_violation
 
 NODE_MODULES = ROOT / "node_modules"
 DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
@@ -166,13 +166,15 @@ def is_local(url):
 
 
 @contextlib.contextmanager
-def offline_context(browser, **options):
-    """A fresh context in which any request for another host is stopped
-    and recorded: the test using it fails if there was one."""
+def offline_context(browser, allowed_violations=(), **options):
+    """A fresh context in which any request for another host is stopped and
+    recorded, and every Content-Security-Policy violation too: the test
+    using it fails if there was a request, or a violation that contains
+    none of `allowed_violations` (the editor's policy must be all it needs)."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, timezone_id="America/New_York", **options
     )
-    leaked = []
+    leaked, violations = [], []
 
     def guard(route):
         if is_local(route.request.url):
@@ -181,12 +183,23 @@ def offline_context(browser, **options):
             leaked.append(route.request.url)
             route.abort()
 
+    def watch(page):
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text) if is_csp_violation(message.text) else None
+            ),
+        )
+
     context.route("**/*", guard)
+    context.on("page", watch)
     try:
         yield context
     finally:
         context.close()
     assert not leaked, f"requests that would have left the machine: {leaked}"
+    unexpected = [v for v in violations if not any(a in v for a in allowed_violations)]
+    assert not unexpected, f"the page's policy blocked what the editor needed: {unexpected}"
 
 
 class Writer:
