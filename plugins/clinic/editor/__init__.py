@@ -14,6 +14,7 @@ merging it publishes. The site serves Decap from its own origin.
     yaml_style.py front matter as Decap writes it: the style content files
                   keep (`invoke tidy`), so an edit in the browser changes
                   only the lines the writer changed
+    yaml_text.py  one value in that style: quoting, folding, numbers
 
 Where it saves: GitHub, signed in through a small OAuth helper that lives
 in editor-auth/ (a Cloudflare Worker; README, "Browser editor: one-time
