@@ -62,7 +62,6 @@ ROUND_TRIP = {
 class Workspace:
     repo: Path
     origin: str
-    tmp: Path
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +76,7 @@ def workspace(tmp_path_factory):
         server = static_server(tmp / "site")
         build(tmp / "site", repo / "content", CLINIC_EDITOR_LOCAL_BACKEND=api)
         with serve(server):
-            yield Workspace(repo, origin_of(server), tmp)
+            yield Workspace(repo, origin_of(server))
 
 
 @pytest.fixture
