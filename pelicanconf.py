@@ -167,10 +167,16 @@ MAIN_MENU = (
     ("About", "about/"),
 )
 
+# The browser editor (plugins/clinic/editor/) at CLINIC_EDITOR_URL, admin/ by
+# default. A preview's editor saves through decap-server on this computer
+# (`invoke editor` starts both, with the preview); the published one saves to
+# GitHub (publishconf.py).
+CLINIC_EDITOR_LOCAL_BACKEND = "http://localhost:8081/api/v1"
+
 # robots.txt: previews are never indexed; production points at the sitemap.
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 SITEMAP = {
     "format": "xml",
-    # Not pages anyone should land on from a search.
-    "exclude": [r"^404\.html$", r"^newsletter/thank-you/$", r"^drafts/", r"^search/$"],
+    # Not pages anyone should land on from a search (the editor is for writers).
+    "exclude": [r"^404\.html$", r"^newsletter/thank-you/$", r"^drafts/", r"^search/$", r"^admin/"],
 }

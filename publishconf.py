@@ -34,6 +34,14 @@ NEWSLETTER = {
     "action": os.environ.get("NEWSLETTER_ACTION", ""),
 }
 
+# The browser editor saves to GitHub, signing in through the helper in
+# editor-auth/ (README: "Browser editor: one-time setup"). GitHub Actions
+# names the repository; EDITOR_AUTH_URL is the helper's address. Without
+# either, /admin/ says what is missing and the rest of the site is built.
+CLINIC_EDITOR_LOCAL_BACKEND = ""
+CLINIC_EDITOR_REPO = os.environ.get("GITHUB_REPOSITORY", "")
+CLINIC_EDITOR_AUTH_URL = os.environ.get("EDITOR_AUTH_URL", "")
+
 # Pelican writes drafts to drafts/ unless told not to: production writes none.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""

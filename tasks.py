@@ -2,10 +2,12 @@
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import call, task
 
 ROOT = Path(__file__).parent
 CONTENT = ROOT / "content"
@@ -38,12 +40,17 @@ def publish(c):
     c.run(f"{PELICAN} content -s publishconf.py --fatal warnings")
 
 
-@task(help={"content": "Check another content folder (default: content/)"})
-def check(c, content=""):
+@task(
+    help={
+        "content": "Check another content folder (default: content/)",
+        "github": "In GitHub Actions, also annotate the pull request (default: yes)",
+    }
+)
+def check(c, content="", github=True):
     """Check every content file (front matter, text, links) without building; list all problems."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from clinic.checks.run import check_settings_file  # noqa: PLC0415
-    from clinic.problems import errors  # noqa: PLC0415
+    from clinic.problems import errors, tell_github  # noqa: PLC0415
 
     override = {"PATH": str(Path(content).resolve())} if content else {}
     problems, report = check_settings_file(ROOT / "pelicanconf.py", override)
@@ -53,6 +60,8 @@ def check(c, content=""):
         print(f"  {'-' if grade is None else grade:>5}  {path}")
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.field)):
         print(problem)
+    if github:
+        tell_github("Content check", problems, report.line.replace("Content check: ", "Checked "))
     found = errors(problems)
     if found:
         sys.exit(f"{len(found)} problem(s): fix them and run `invoke check` again.")
@@ -116,6 +125,40 @@ def livereload(c):
     preview.serve(HOST, PORT, OUTPUT, [ROOT / pattern for pattern in watched])
 
 
+# decap-server's git mode checks out branches and commits everything in its
+# folder: it gets a clone of its own, never the folder you work in.
+EDITOR_REPOSITORY = ROOT / "cache" / "editor-repository"
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@task
+def editor(c):
+    """Try the browser editor at http://localhost:8000/admin/ (saves go to a copy of the repo)."""
+    node = shutil.which("node")
+    if not node or not DECAP_SERVER.is_file():
+        sys.exit("The editor needs Node.js and decap-server: run .venv/bin/invoke tools first.")
+    repository = editor_repository()
+    environ = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repository)}
+    environ.update(PORT="8081", BIND_HOST="localhost", LOG_LEVEL="warn")
+    server = subprocess.Popen([node, str(DECAP_SERVER)], env=environ)
+    print(f"Saving in the editor makes branches cms/... in {repository.relative_to(ROOT)}.")
+    # Stopped by Ctrl+C or a kill: decap-server stops too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        livereload(c)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def editor_repository(folder=EDITOR_REPOSITORY):
+    """A clone of this repository (its last commit) for decap-server to save into."""
+    if not (folder / ".git").exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(folder)], check=True)
+    return folder
+
+
 @task(
     help={
         "title": "The article's title, in quotes",
@@ -147,6 +190,30 @@ def new(c, title, *, category="Treatments", author="maya-okafor", draft=False, i
         sys.exit(str(error))
     address = urls["DRAFT_URL" if draft else "ARTICLE_URL"].format(slug=created.article.stem)
     print("\n".join(new_article.next_steps(created, f"http://{HOST}:{PORT}/{address}")))
+
+
+@task(help={"content": "Tidy another content folder (default: content/)"})
+def tidy(c, content=""):
+    """Write every content file's front matter as the browser editor writes it."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from clinic.checks.sources import discover  # noqa: PLC0415
+    from clinic.editor.yaml_style import editor_style  # noqa: PLC0415
+    from clinic.schema import SCHEMAS  # noqa: PLC0415
+    from clinic.settings import with_defaults  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    override = {"PATH": str(Path(content).resolve())} if content else {}
+    settings = with_defaults(read_settings(str(ROOT / "pelicanconf.py"), override=override))
+    root = Path(settings["PATH"]).parent
+    changed = 0
+    for path, kind in discover(settings):
+        text = path.read_text(encoding="utf-8")
+        tidied = editor_style(text, [field.name for field in SCHEMAS[kind]])
+        if tidied != text:
+            path.write_text(tidied, encoding="utf-8")
+            print(f"Tidied {path.relative_to(root)}")
+            changed += 1
+    print(f"{changed} file(s) tidied." if changed else "Every file is tidy.")
 
 
 @task
@@ -210,7 +277,9 @@ def system_tools(c):
     c.run(apt_install(missing), env=quiet)
 
 
-@task(pre=[system_tools, lint, check, tools])
+# CI runs `invoke check` as a step of its own, which tells GitHub; the
+# suite's own run of it stays quiet there, so nothing is annotated twice.
+@task(pre=[system_tools, lint, call(check, github=False), tools])
 def test(c):
     """The whole test suite (installs Chromium and Java if missing; lint first)."""
     c.run(f'"{sys.executable}" -m pytest')

@@ -15,6 +15,7 @@ from pelican.settings import read_settings
 ROOT = Path(__file__).resolve().parent.parent
 # The site's time zone: what "today" is for an article's date.
 SITE_TIMEZONE = read_settings(str(ROOT / "pelicanconf.py"))["TIMEZONE"]
+NOT_IN_GITHUB_ACTIONS = {"GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
 
 
 def build(output, content=None, conf="pelicanconf.py", **overrides):
@@ -63,8 +64,10 @@ def run_pelican(output, conf, content="content", extra_settings=(), **environ):
         command,
         check=False,
         cwd=ROOT,
-        # Wide enough that Pelican's log never wraps an error message.
-        env={**os.environ, "COLUMNS": "400", **environ},
+        # Wide enough that Pelican's log never wraps an error message. Not
+        # told it runs in GitHub Actions (when the suite does): a test build
+        # must not annotate the pull request (tests that check it say so).
+        env={**os.environ, **NOT_IN_GITHUB_ACTIONS, "COLUMNS": "400", **environ},
         capture_output=True,
         text=True,
     )
@@ -83,11 +86,18 @@ def text(element):
     return " ".join(element.get_text(" ").replace("\xa0", " ").split())
 
 
+# The browser editor's folder (CLINIC_EDITOR_URL).
+EDITOR = "admin"
+
+
 def html_pages(site):
     """Every page of the site, without the redirect pages left at old
-    addresses (see redirect_pages): those only send the visitor on."""
+    addresses (see redirect_pages), which only send the visitor on, and the
+    browser editor's page (admin/): a tool for writers, not a page visitors
+    read, held to its own rules by tests/editor and tests/browser/test_editor.py."""
     stubs = set(redirect_pages(site))
-    return sorted(p for p in all_html_files(site) if p not in stubs)
+    editor = Path(site) / EDITOR
+    return sorted(p for p in all_html_files(site) if p not in stubs and editor not in p.parents)
 
 
 def all_html_files(site):

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 import yaml
+from clinic import schema
+from clinic.editor.yaml_style import dump, editor_style, load
 from fixture_site import make_content
 from invoke import Context
 from PIL import Image
@@ -56,6 +58,15 @@ def test_new_article_takes_category_author_and_draft(new_in):
     assert meta["author"] == "ann-writer"
     assert meta["status"] == "draft"
     assert meta["hero_image"] == "caring-for-a-partner-week-one.jpg"
+
+
+def test_new_article_is_written_as_the_browser_editor_writes(new_in):
+    """So the first edit in the browser changes only what the writer changed."""
+    path = new_in('Sleep: "small" steps', author="ann-writer", draft=True)
+    text = path.read_text(encoding="utf-8")
+    assert editor_style(text, [field.name for field in schema.ARTICLE]) == text
+    assert text.startswith("---\ntitle: 'Sleep: \"small\" steps'\n")
+    assert "tags: []\n" in text and "\n---\n\nStart with an opening paragraph" in text
 
 
 def test_new_article_is_published_unless_draft(new_in):
@@ -188,12 +199,12 @@ def invoke_check(content):
 # Where `invoke new` puts its example texts, as `invoke check` names them.
 EXAMPLE_TEXTS = [
     (7, "summary", "is the example text `invoke new` wrote"),
-    (9, "hero_alt", "is the example text `invoke new` wrote"),
-    (14, "body", "'Start with an opening paragraph that says who this article is for"),
-    (16, "body", "'## First section' is the example text"),
-    (18, "body", "'Write in short paragraphs.' is the example text"),
-    (20, "body", "'### A subsection' is the example text"),
-    (22, "body", "'More detail here.' is the example text"),
+    (10, "hero_alt", "is the example text `invoke new` wrote"),
+    (13, "body", "'Start with an opening paragraph that says who this article is for"),
+    (15, "body", "'## First section' is the example text"),
+    (17, "body", "'Write in short paragraphs.' is the example text"),
+    (19, "body", "'### A subsection' is the example text"),
+    (21, "body", "'More detail here.' is the example text"),
 ]
 
 WRITTEN = """\
@@ -227,15 +238,16 @@ def test_the_check_refuses_every_example_text_until_it_is_replaced(new_in, conte
         assert " -> " in told  # and the fix
     # Every line of the body `invoke new` wrote is a placeholder the check knows.
     text = path.read_text(encoding="utf-8")
-    body_lines = {n for n, line in enumerate(text.splitlines(), 1) if n > 12 and line.strip()}
+    body_lines = {n for n, line in enumerate(text.splitlines(), 1) if n > 11 and line.strip()}
     assert body_lines == {line for line, field, _ in EXAMPLE_TEXTS if field == "body"}
     assert f"{len(EXAMPLE_TEXTS)} problem(s)" in result.stderr
 
-    front, _body = text.rsplit("---\n", 1)
-    front = front.replace(
-        front_matter(path)["summary"], "What happens on the day of a first ketamine infusion."
-    ).replace(front_matter(path)["hero_alt"], "A quiet treatment room with a reclining chair")
-    path.write_text(front + "---\n\n" + WRITTEN, encoding="utf-8")
+    fields = {
+        **load(text.split("---")[1]),
+        "summary": "What happens on the day of a first ketamine infusion.",
+        "hero_alt": "A quiet treatment room with a reclining chair",
+    }
+    path.write_text(f"---\n{dump(fields)}---\n\n{WRITTEN}", encoding="utf-8")
     result = invoke_check(content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No problems found (1 warning(s) to look at)." in result.stdout

@@ -92,9 +92,10 @@ def test_build_job_tests_checks_builds_and_uploads(site_workflow):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert README_TEST_COMMAND in readme
     commands = runs(build).splitlines()
+    # The content check first: a writer's mistake is annotated within a minute.
     order = [
-        commands.index(README_TEST_COMMAND),
         commands.index(".venv/bin/invoke check"),
+        commands.index(README_TEST_COMMAND),
         commands.index(".venv/bin/invoke publish"),
     ]
     assert order == sorted(order)
@@ -116,6 +117,10 @@ def test_build_job_tests_checks_builds_and_uploads(site_workflow):
     publish = next(s for s in steps(build) if s.get("run") == ".venv/bin/invoke publish")
     assert "vars.SITEURL" in publish["env"]["SITEURL"]
     assert "vars.NEWSLETTER_ACTION" in publish["env"]["NEWSLETTER_ACTION"]
+    assert "vars.EDITOR_AUTH_URL" in publish["env"]["EDITOR_AUTH_URL"]
+    (cache,) = uses(build, "actions/cache")
+    assert cache["with"]["path"] == "cache/clinic-compressed"
+    assert "package-lock.json" in cache["with"]["key"]
 
 
 def test_deploy_waits_for_the_build_and_never_races(site_workflow):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from clinic.scaffold import article_text
+from clinic import scaffold
+from clinic.editor.yaml_style import dump
 from PIL import Image
 
 # The pictures an article's hero may be (schema.py: "JPEG or PNG"), by the
@@ -56,7 +57,7 @@ def create(content, title, *, category, author, timezone, draft=False, image=Non
             f"{shown(picture)} already exists and is another picture: "
             "choose another title, or move that picture away first."
         )
-    text = article_text(
+    fields = scaffold.front_matter(
         title,
         today=datetime.datetime.now(ZoneInfo(timezone)).date().isoformat(),
         author=author,
@@ -64,6 +65,8 @@ def create(content, title, *, category, author, timezone, draft=False, image=Non
         image=picture.name,
         draft=draft,
     )
+    # Written as the browser editor writes it (`invoke tidy` keeps files so).
+    text = f"---\n{dump(fields)}---\n\n{scaffold.BODY}"
     if image:
         picture.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(image, picture)
@@ -93,6 +96,7 @@ def next_steps(new, preview_url):
     steps += [
         f"Preview it: run .venv/bin/invoke livereload and open {preview_url}",
         "Check it: .venv/bin/invoke check (it names any example text still there).",
+        "Once a clinician has checked it, add `reviewer:` and `reviewed:` (docs/front-matter.md).",
         f"Commit it: git add {article} {picture}",
     ]
     lines += [f"  {number}. {step}" for number, step in enumerate(steps, start=1)]

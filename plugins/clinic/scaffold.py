@@ -1,8 +1,8 @@
 """The skeleton `invoke new` writes for a new article, and its placeholders:
 the example texts a writer must replace before the article may be published.
 
-This is the one place that holds them: `invoke new` writes article_text(),
-made of PLACEHOLDERS, and the content check refuses every placeholder it
+This is the one place that holds them: `invoke new` writes front_matter()
+and BODY, made of PLACEHOLDERS, and the content check refuses every placeholder it
 finds (checks/rules/placeholders.py), so the two can never drift apart.
 """
 
@@ -55,29 +55,21 @@ SUBSECTION_TEXT = Placeholder(
 PLACEHOLDERS = (SUMMARY, HERO_ALT, OPENING, SECTION, SECTION_TEXT, SUBSECTION, SUBSECTION_TEXT)
 
 
-def article_text(title, *, today, author, category, image, draft=False):
-    """The new article's file: every field filled in, the placeholders where
-    the writer's words go."""
-    body = "\n\n".join(p.text for p in PLACEHOLDERS if p.field == "body")
-    status = "status: draft\n" if draft else ""
-    return f"""\
----
-title: {yaml_string(title)}
-date: {today}
-author: {author}
-category: {category}
-tags: []
-summary: {SUMMARY.text}
-hero_image: {image}
-hero_alt: {HERO_ALT.text}
-{status}# reviewer: daniel-reyes
-# reviewed: {today}
----
-
-{body}
-"""
+def front_matter(title, *, today, author, category, image, draft=False):
+    """The new article's fields, every one filled in (the writer adds
+    `reviewer` and `reviewed` once a clinician has checked it)."""
+    fields = {
+        "title": title,
+        "date": today,
+        "author": author,
+        "category": category,
+        "tags": [],
+        "summary": SUMMARY.text,
+        "hero_image": image,
+        "hero_alt": HERO_ALT.text,
+    }
+    return {**fields, "status": "draft"} if draft else fields
 
 
-def yaml_string(text):
-    """Quote a title so YAML reads it as a plain string, whatever it contains."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+# The body: one placeholder a paragraph.
+BODY = "\n\n".join(p.text for p in PLACEHOLDERS if p.field == "body") + "\n"

@@ -15,6 +15,9 @@ SUMMARY_LIMIT = 160  # characters; search engines cut meta descriptions near her
 # The theme's templates a page may name in `template:` (location pages get
 # theirs from their folder; "redirect" would make a page that refreshes itself).
 PAGE_TEMPLATES = ("page", "404")
+# A `slug`: lowercase words joined by hyphens, folders by "/" (a regex that
+# Python's `re` and JavaScript read alike: the browser editor checks it too).
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,11 @@ class Field:
     help: str
     example: str
     missing: str = "missing"  # what the check says when a required field is absent
+    label: str = ""  # what the browser editor calls it; "" means the name in words
+
+    @property
+    def shown_as(self):
+        return self.label or self.name.replace("_", " ").capitalize()
 
 
 TITLE = Field("title", "text", True, "The headline, shown on the page and in search results.", "")
@@ -42,6 +50,7 @@ SLUG = Field(
     False,
     "Overrides the web address, which otherwise comes from the file name.",
     "first-infusion",
+    label="Web address (slug)",
 )
 MODIFIED = Field(
     "modified",
@@ -49,6 +58,7 @@ MODIFIED = Field(
     False,
     "Date of the last real update, YYYY-MM-DD; not before `date`.",
     "2026-03-02",
+    label="Last updated",
 )
 HERO_ALT = Field(
     "hero_alt",
@@ -57,6 +67,7 @@ HERO_ALT = Field(
     "A short description of the picture for people who cannot see it.",
     "A calm treatment room with a reclining chair and a window",
     missing="the hero image has no alt text",
+    label="Picture description (alt text)",
 )
 
 ARTICLE = (
@@ -68,6 +79,7 @@ ARTICLE = (
         "Publication date, YYYY-MM-DD. A future date schedules the article: it goes live on "
         "the first build after that day.",
         "2026-02-14",
+        label="Publication date",
     ),
     MODIFIED,
     Field("author", "author", True, "A key from content/authors.yml.", "maya-okafor"),
@@ -76,8 +88,9 @@ ARTICLE = (
         "tags",
         "tags",
         False,
-        "A list of topics in square brackets. Reuse existing tags with exactly the same spelling.",
-        "[Spravato, Depression]",
+        "Topics, one a line below `tags:`, each written `  - Spravato`. Reuse existing "
+        "tags with exactly the same spelling.",
+        "",
     ),
     Field("summary", "summary", True, SUMMARY.help, SUMMARY.example),
     Field(
@@ -87,6 +100,7 @@ ARTICLE = (
         "File name of the picture in content/images/ (JPEG or PNG, about 1200x800): the "
         "name only, no folder.",
         "first-infusion.jpg",
+        label="Picture",
     ),
     HERO_ALT,
     Field(
@@ -95,6 +109,7 @@ ARTICLE = (
         False,
         "Key (in content/authors.yml) of the clinician who checked the article.",
         "daniel-reyes",
+        label="Medical reviewer",
     ),
     Field(
         "reviewed",
@@ -102,6 +117,7 @@ ARTICLE = (
         False,
         "Date of that medical review, YYYY-MM-DD; required with `reviewer`.",
         "2026-02-10",
+        label="Date of medical review",
     ),
     Field(
         "status",
@@ -132,8 +148,16 @@ PAGE = (
         False,
         "File name of a picture in content/images/ for this page.",
         "about-us.jpg",
+        label="Picture",
     ),
-    Field("hero_alt", "text", False, "Required with `hero_image`: " + HERO_ALT.help, ""),
+    Field(
+        "hero_alt",
+        "text",
+        False,
+        "Required with `hero_image`: " + HERO_ALT.help,
+        "",
+        label=HERO_ALT.label,
+    ),
     Field(
         "status",
         "status",
@@ -149,7 +173,14 @@ PAGE = (
         f"For developers: the theme template to use, one of: {', '.join(PAGE_TEMPLATES)}.",
         "404",
     ),
-    Field("url", "text", False, "For developers: the page's address, if not from `slug`.", ""),
+    Field(
+        "url",
+        "text",
+        False,
+        "For developers: the page's address, if not from `slug`.",
+        "",
+        label="URL",
+    ),
     Field(
         "save_as",
         "save_as",
@@ -160,13 +191,34 @@ PAGE = (
 )
 
 LOCATION = (
-    Field("title", "text", True, "The city, as shown in menus and headings.", "Cleveland"),
-    Field("name", "text", True, "The clinic's full name.", "New Pathways Clinic Cleveland"),
+    Field(
+        "title",
+        "text",
+        True,
+        "The city, as shown in menus and headings.",
+        "Cleveland",
+        label="Title (the city)",
+    ),
+    Field(
+        "name",
+        "text",
+        True,
+        "The clinic's full name.",
+        "New Pathways Clinic Cleveland",
+        label="Clinic name",
+    ),
     SUMMARY,
     Field("street", "text", True, "Street address.", "1200 Euclid Avenue, Suite 300"),
     Field("city", "text", True, "City.", "Cleveland"),
     Field("state", "text", True, "Two-letter state code.", "OH"),
-    Field("zip", "zip", True, "ZIP code, in quotes so it keeps leading zeros.", '"44115"'),
+    Field(
+        "zip",
+        "zip",
+        True,
+        "ZIP code, in quotes so it keeps leading zeros.",
+        '"44115"',
+        label="ZIP code",
+    ),
     Field("phone", "phone", True, "US phone number.", "(216) 555-0142"),
     Field("email", "email", True, "The clinic's email address.", "cleveland@example.org"),
     Field("latitude", "latitude", True, "Decimal degrees, for directions.", "41.5036"),
@@ -175,16 +227,17 @@ LOCATION = (
         "hours",
         "hours",
         True,
-        'Indented lines below `hours:`, one per weekday: `monday: "08:00-18:00"` '
-        "(24-hour times, in quotes) or `sunday: closed`.",
+        "Indented lines below `hours:`, one per weekday: `monday: 08:00-18:00` "
+        "(24-hour times) or `sunday: closed`.",
         "",
     ),
     Field(
         "treatments",
         "treatments",
         True,
-        "Keys of the treatments offered here (from CLINIC_TREATMENTS in pelicanconf.py).",
-        "[ketamine-infusions, spravato]",
+        "Keys of the treatments offered here (from CLINIC_TREATMENTS in pelicanconf.py), "
+        "one a line below `treatments:`, each written `  - spravato`.",
+        "",
     ),
     Field("parking", "text", False, "Where to park.", "Free lot behind the building."),
     Field("transit", "text", False, "How to arrive by bus or train.", "RTA HealthLine, E 12th."),

@@ -87,12 +87,44 @@ SETTINGS = (
         _same_as("CLINIC_PRODUCTION"),
         "Check the finished files (links, alt, titles) before they may be deployed.",
     ),
+    # --- The browser editor (plugins/clinic/editor/)
+    Setting("CLINIC_EDITOR", True, "Build the browser editor (Decap CMS) at CLINIC_EDITOR_URL."),
+    Setting("CLINIC_EDITOR_URL", "admin/", "The editor's folder: a top-level folder of its own."),
+    Setting(
+        "CLINIC_EDITOR_DECAP",
+        lambda settings: str(
+            Path(settings.get("THEME", "theme")).parent / "node_modules" / "decap-cms"
+        ),
+        "Decap CMS as npm installs it (`invoke tools`), next to the theme folder.",
+    ),
+    Setting(
+        "CLINIC_EDITOR_CONTENT",
+        lambda settings: Path(settings.get("PATH", "content")).name,
+        "The content folder's path in the repository, where the editor saves files.",
+    ),
+    Setting("CLINIC_EDITOR_REPO", "", "owner/name of the GitHub repository the editor saves to."),
+    Setting("CLINIC_EDITOR_BRANCH", "main", "The branch pull requests from the editor go to."),
+    Setting(
+        "CLINIC_EDITOR_AUTH_URL",
+        "",
+        "Origin of the sign-in helper (editor-auth/, a Cloudflare Worker): README, 'The editor'.",
+    ),
+    Setting(
+        "CLINIC_EDITOR_LOCAL_BACKEND",
+        "",
+        "decap-server's API URL: set, the editor saves through it (`invoke editor`), not GitHub.",
+    ),
     # --- Build speed
     Setting(
         "CLINIC_SPEED",
         True,
         "The speed part: caches, worker processes, libyaml. Off, the same site is built "
         "slowly, in one process (plugins/clinic/speed/).",
+    ),
+    Setting(
+        "CLINIC_COMPRESSED_CACHE",
+        lambda settings: str(Path(settings.get("CACHE_PATH", "cache")) / "clinic-compressed"),
+        "Where .br/.gz copies of big unchanging files are kept between builds.",
     ),
 )
 

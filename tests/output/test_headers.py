@@ -31,7 +31,19 @@ EXPECTED_SEARCH_CSP = (
 )
 
 
+# The browser editor alone may evaluate code (Decap CMS), inject styles and
+# read pictures from blob: URLs; the published one saves to GitHub.
+EXPECTED_ADMIN_CSP = (
+    EXPECTED_CSP.replace("script-src 'self';", "script-src 'self' 'unsafe-eval';")
+    .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
+    .replace("img-src 'self';", "img-src 'self' blob: https://avatars.githubusercontent.com;")
+    .replace("connect-src 'self';", "connect-src 'self' blob: https://api.github.com;")
+)
+
+
 def expected_policy(url):
+    if url.startswith("admin/"):
+        return EXPECTED_ADMIN_CSP
     return EXPECTED_SEARCH_CSP if url.startswith("search/") else EXPECTED_CSP
 
 
@@ -62,6 +74,19 @@ def test_policy_allows_the_newsletter_endpoint_for_forms_only():
 def test_only_the_search_page_may_run_webassembly():
     settings, form = settings_with_form(PRODUCTION_ENVIRON["NEWSLETTER_ACTION"])
     assert security.content_security_policy(settings, form, "search") == EXPECTED_SEARCH_CSP
+
+
+def test_only_the_editor_may_evaluate_code_and_it_talks_only_to_where_it_saves():
+    settings, form = settings_with_form(PRODUCTION_ENVIRON["NEWSLETTER_ACTION"])
+    assert security.content_security_policy(settings, form, "admin") == EXPECTED_ADMIN_CSP
+    for kind in security.POLICY_KINDS:
+        if kind != "admin":
+            assert "'unsafe-eval'" not in security.content_security_policy(settings, form, kind)
+    # A preview's editor saves through decap-server on this computer, not GitHub.
+    local = {**settings, "CLINIC_EDITOR_LOCAL_BACKEND": "http://127.0.0.1:8082/api/v1"}
+    policy = security.content_security_policy(local, form, "admin")
+    assert "connect-src 'self' blob: http://127.0.0.1:8082;" in policy
+    assert "github" not in policy
 
 
 def test_any_other_provider_adds_exactly_its_own_origin():

@@ -67,15 +67,15 @@ def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, 
     assert [w.split(":")[0] for w in warnings] == [
         "Line 2, reviewer",
         "Line 7, summary",
-        "Line 9, hero_alt",
-        "Line 14, body",
-        "Line 16, body",
-        "Line 18, body",
-        "Line 20, body",
-        "Line 22, body",
+        "Line 10, hero_alt",
+        "Line 13, body",
+        "Line 15, body",
+        "Line 17, body",
+        "Line 19, body",
+        "Line 21, body",
     ]
     assert warnings[4] == (
-        "Line 16, body: '## First section' is the example text `invoke new` wrote "
+        "Line 15, body: '## First section' is the example text `invoke new` wrote "
         "(it cannot be published). To fix: give the section a heading that says what it "
         "is about (keep the `## `)."
     )

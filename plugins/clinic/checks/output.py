@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..body.html_scan import scan
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Problem, tell_github
 from ..settings import with_defaults
 
 FIX_LINK = "fix the link in the template or content file that makes this page"
@@ -21,7 +21,10 @@ def check_after_build(pelican):
     settings = with_defaults(pelican.settings)
     if not settings["CLINIC_CHECK_OUTPUT"]:
         return
-    problems = check_output(Path(settings["OUTPUT_PATH"]), settings["SITEURL"])
+    output = Path(settings["OUTPUT_PATH"])
+    problems = check_output(output, settings["SITEURL"])
+    pages = sum(1 for _ in output.rglob("*.html"))
+    tell_github("Checks of the built site", problems, f"Checked {pages} pages as deployed")
     if problems:
         raise ContentError(problems, "problem(s) in the built site, which must not be deployed")
 

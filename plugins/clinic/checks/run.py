@@ -178,6 +178,8 @@ def redirect_problems(settings, site_map):
     """Every problem with the redirects file: lines that cannot be read, and
     redirects that point nowhere, hide a page, loop or chain."""
     path = Path(settings["PATH"]) / settings["CLINIC_REDIRECTS_FILE"]
+    # Named from the project folder, as every content file is: the path an
+    # editor opens, and the one GitHub annotates on the pull request.
     shown = display_path(path, settings["PATH"])
     found, problems = redirects.read_redirects(path, shown)
     return problems + redirects.check(found, site_map, shown)

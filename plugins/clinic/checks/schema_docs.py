@@ -85,7 +85,7 @@ MESSAGES = (
     ),
     (
         "`is not a US phone number`, `closes ... before it opens`",
-        'Location details: phones as (216) 555-0142, hours as "08:00-18:00" or `closed`.',
+        "Location details: phones as (216) 555-0142, hours as 08:00-18:00 or `closed`.",
     ),
     (
         "`YAML reads yes as true or false, not as text` (or `as a number`, `as a date`)",

@@ -56,11 +56,23 @@ POLICY_KINDS = {
     "page": {},
     # Pagefind's search runs WebAssembly, in the page and in a worker.
     "search": {"script-src": ["'wasm-unsafe-eval'"], "worker-src": ["'self'"]},
+    # The browser editor (Decap CMS, plugins/clinic/editor/): its config
+    # validator compiles code at run time (decap-cms issue #2138), it injects
+    # its styles at run time (CSS-in-JS), and its media library shows and
+    # reads pictures through blob: URLs. Where it saves: editor_sources().
+    "admin": {
+        "script-src": ["'unsafe-eval'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["blob:"],
+        "connect-src": ["blob:"],
+    },
 }
 # Where each kind's pages live: setting naming their URL -> kind. Pages of a
 # kind sit in a top-level folder of their own, so `_headers` gives the
 # folder its own policy without any rule overlapping another.
-KIND_FOLDERS = {"SEARCH_URL": "search"}
+KIND_FOLDERS = {"SEARCH_URL": "search", "CLINIC_EDITOR_URL": "admin"}
+GITHUB_API = "https://api.github.com"
+GITHUB_AVATARS = "https://avatars.githubusercontent.com"  # beside the writer's name
 
 
 def csp_directives(settings, form, kind="page"):
@@ -92,6 +104,9 @@ def csp_directives(settings, form, kind="page"):
     }
     for name, sources in POLICY_KINDS[kind].items():
         directives[name] = [*directives.get(name, []), *sources]
+    if kind == "admin":
+        for name, sources in editor_sources(settings).items():
+            directives[name] = [*directives[name], *sources]
     return directives
 
 
@@ -106,6 +121,22 @@ def script_folders(settings):
     base = settings["SITEURL"].rstrip("/")
     scripts = Path(settings["THEME_STATIC_DIR"]) / Path(FINGERPRINTED["search_script_path"]).parent
     return [f"{base}/{scripts.as_posix()}/", f"{base}/{BUNDLE}/"]
+
+
+def editor_sources(settings):
+    """What the editor adds: its own folder for its scripts, where the site
+    has an address of its own (script_folders); where it saves: decap-server
+    on this computer when the build says so (CLINIC_EDITOR_LOCAL_BACKEND),
+    else GitHub."""
+    sources = {}
+    if script_folders(settings):
+        folder = settings["CLINIC_EDITOR_URL"].strip("/")
+        sources["script-src"] = [f"{settings['SITEURL'].rstrip('/')}/{folder}/"]
+    local = settings["CLINIC_EDITOR_LOCAL_BACKEND"]
+    if local:
+        parts = urlsplit(local)
+        return {**sources, "connect-src": [f"{parts.scheme}://{parts.netloc}"]}
+    return {**sources, "connect-src": [GITHUB_API], "img-src": [GITHUB_AVATARS]}
 
 
 def serialise(directives):
@@ -187,6 +218,7 @@ def headers_file(settings, form, top_level_entries, skip=()):
 
 def folder_kinds(settings):
     """{top-level folder: kind} for the kinds of page with a policy of their own."""
+    settings = with_defaults(settings)
     return {settings[name].strip("/").split("/")[0]: kind for name, kind in KIND_FOLDERS.items()}
 
 

@@ -15,17 +15,23 @@ from .. import schema
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The record's required fields, from the one schema (the title is the page's).
 REQUIRED_FIELDS = tuple(f.name for f in schema.LOCATION if f.required and f.name != "title")
-_PHONE_DIGITS = re.compile(r"\d")
-_PHONE_SHAPE = re.compile(r"^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$")
-_HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+# The shapes of the fields, as regexes that Python's `re` and JavaScript read
+# alike: the browser editor checks them as a writer types (plugins/clinic/editor/).
+PHONE_PATTERN = r"^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$"
+HOURS_PATTERN = r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$"
+ZIP_PATTERN = r"^\d{5}(-\d{4})?$"
 # A plain address and nothing else: the page links to it as mailto:<email>,
 # and anything after it (?bcc=, ?subject=, a second address, %-escapes)
 # would copy someone else in or change what the visitor sends.
-_EMAIL = re.compile(
+EMAIL_PATTERN = (
     r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
+_PHONE_DIGITS = re.compile(r"\d")
+_PHONE_SHAPE = re.compile(PHONE_PATTERN)
+_HOURS = re.compile(HOURS_PATTERN)
+_ZIP = re.compile(ZIP_PATTERN)
+_EMAIL = re.compile(EMAIL_PATTERN)
 
 
 class LocationError(ValueError):

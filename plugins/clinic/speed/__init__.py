@@ -8,7 +8,9 @@ them out again when it is off:
   processes (parallel.py, libyaml_reader.py);
 - the writer seam (site/state.py): pages rendered by forked workers
   (page_writer.py);
-and it keeps the preview's caches and output honest: cache_guard.py empties
+compressed_copies.py keeps the .br and .gz copies of big files that do not
+change (the browser editor's script) between production builds; and it
+keeps the preview's caches and output honest: cache_guard.py empties
 the caches when the plugin's other inputs change, stale_pages.py removes the
 pages a preview no longer builds (previews write over the last build).
 
@@ -17,9 +19,18 @@ site is byte for byte the same (tests/speed/), only slower. Turn it off with
 DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 """
 
+import blinker
 from pelican import signals
 
-from . import body_cache, libyaml_reader, page_writer, parallel, seams, stale_pages
+from . import (
+    body_cache,
+    compressed_copies,
+    libyaml_reader,
+    page_writer,
+    parallel,
+    seams,
+    stale_pages,
+)
 
 
 def register():
@@ -34,3 +45,7 @@ def register():
     signals.static_generator_finalized.connect(stale_pages.static_files_known)
     signals.finalized.connect(body_cache.save)
     signals.finalized.connect(stale_pages.remove_stale_pages)
+    # pelican-granular-signals sends these after `finalized`; registered
+    # before pelican-precompress (a later plugin), ours run before its own.
+    blinker.signal("compress").connect(compressed_copies.place_kept_copies)
+    blinker.signal("deploy").connect(compressed_copies.keep_new_copies)

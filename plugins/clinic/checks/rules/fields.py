@@ -8,12 +8,20 @@ from pelican.urlwrappers import Tag
 
 from ...images.image_size import image_size
 from ...problems import closest
-from ...schema import PAGE_TEMPLATES, SUMMARY_LIMIT, as_date, bare_file_name, fields_of, tag_items
+from ...schema import (
+    PAGE_TEMPLATES,
+    SLUG_PATTERN,
+    SUMMARY_LIMIT,
+    as_date,
+    bare_file_name,
+    fields_of,
+    tag_items,
+)
 from ...site import locations
 from ...site.urls import quiet_slug
 from .types import wrong_type
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 STATUSES = {"article": ("published", "draft"), "page": ("published", "hidden", "draft")}
 
 
