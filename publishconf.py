@@ -18,7 +18,7 @@ CLINIC_SEARCH_INDEX = True
 # Drafts and future-dated (scheduled) articles are never published.
 WITH_FUTURE_DATES = False
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = CLINIC_FEED_ALL_ATOM  # noqa: F405
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 FEED_MAX_ITEMS = None
 

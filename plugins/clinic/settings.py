@@ -40,6 +40,12 @@ SETTINGS = (
     Setting("CLINIC_FOOTER_LINKS", (), "(title, url) pairs for the footer's Information list."),
     Setting("CLINIC_WORDS_PER_MINUTE", 220, "Reading speed for the articles' reading time."),
     Setting("CLINIC_RELATED_COUNT", 3, "Related articles shown below each article."),
+    Setting(
+        "CLINIC_FEED_ALL_ATOM",
+        "feeds/all.atom.xml",
+        "The all-articles feed of production builds; previews write no feeds but know "
+        "its address, so links and redirects to it are checked everywhere.",
+    ),
     # --- Pictures
     Setting("CLINIC_LOGO", "images/logo.png", "The header logo (PNG with transparency)."),
     Setting("CLINIC_SOCIAL_IMAGE", "images/social-default.jpg", "Link-preview picture of pages."),

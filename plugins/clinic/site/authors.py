@@ -25,7 +25,9 @@ class AuthorsFileError(Exception):
     pass
 
 
-REQUIRED_FIELDS = ("name", "credentials", "bio")
+# Only the name is needed to publish; credentials, role and bio may follow
+# (an author brought over from WordPress starts with a name alone).
+REQUIRED_FIELDS = ("name",)
 
 
 def load_authors(path):
@@ -53,8 +55,8 @@ def load_authors(path):
         profiles[key] = AuthorProfile(
             key=key,
             name=str(entry["name"]).strip(),
-            credentials=str(entry["credentials"]).strip(),
-            role=str(entry.get("role", "")).strip(),
-            bio=str(entry["bio"]).strip(),
+            credentials=str(entry.get("credentials") or "").strip(),
+            role=str(entry.get("role") or "").strip(),
+            bio=str(entry.get("bio") or "").strip(),
         )
     return profiles
