@@ -116,7 +116,9 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 
-# No feeds in local preview (publishconf.py turns them on).
+# No feeds in local preview (publishconf.py turns them on). Previews still
+# know the feed's address, so links and redirects to it are checked.
+CLINIC_FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

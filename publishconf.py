@@ -22,7 +22,7 @@ WITH_FUTURE_DATES = False
 # left out, so that Pelican's own feed warning, fatal here and silent about
 # its cause, does not stop the build first: the content check then stops it
 # naming the variable to set (plugins/clinic/checks/inputs.py).
-FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
+FEED_ALL_ATOM = CLINIC_FEED_ALL_ATOM if SITEURL else None  # noqa: F405
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml" if SITEURL else None
 FEED_MAX_ITEMS = None
 

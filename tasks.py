@@ -216,6 +216,42 @@ def tidy(c, content=""):
     print(f"{changed} file(s) tidied." if changed else "Every file is tidy.")
 
 
+@task(
+    help={
+        "export": "The WordPress export file (Tools > Export > All content), e.g. export.xml",
+        "uploads": "A copy of the old site's wp-content/uploads folder, for the pictures",
+        "map": "The category mapping file (default: wordpress-map.yml, made on the first run)",
+        "force": "Also replace imported files that a writer has edited since",
+        "download": "Fetch the pictures from the live site instead (needs internet)",
+    }
+)
+# invoke makes each parameter a flag: --uploads, --map, --force, --download.
+def import_wordpress(c, export, uploads="", map="", force=False, download=False):  # noqa: PLR0917
+    """Move the WordPress blog in: articles, pages, pictures, authors and every old address."""
+    sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "scripts")]
+    from pelican.settings import read_settings  # noqa: PLC0415
+    from wordpress_import.categories import MappingError  # noqa: PLC0415
+    from wordpress_import.export import ExportError  # noqa: PLC0415
+    from wordpress_import.run import Options  # noqa: PLC0415
+    from wordpress_import.run import import_wordpress as run_import  # noqa: PLC0415
+
+    # The production settings: the addresses the published site has.
+    settings = read_settings(str(ROOT / "publishconf.py"), override={"PATH": str(CONTENT)})
+    try:
+        options = Options(uploads or None, map or None, force, download)
+        report = run_import(Path(export), ROOT, settings, options)
+    except (ExportError, MappingError) as error:
+        sys.exit(str(error))
+    print(report.summary())
+    for line in report.lines:
+        print(line)
+    print("\nThe content check on the result:")
+    try:
+        check(c, content=str(CONTENT))
+    except SystemExit as result:
+        print(result)
+
+
 @task
 def lint(c):
     """ruff lint and format check."""

@@ -48,6 +48,12 @@ SETTINGS = (
         "Reading grade above which a production build fails (previews warn).",
     ),
     Setting("CLINIC_REVIEW_MONTHS", 12, "Months from a medical review to the next one due."),
+    Setting(
+        "CLINIC_FEED_ALL_ATOM",
+        "feeds/all.atom.xml",
+        "The all-articles feed of production builds; previews write no feeds but know "
+        "its address, so links and redirects to it are checked everywhere.",
+    ),
     # --- Pictures
     Setting("CLINIC_LOGO", "images/logo.png", "The header logo (PNG with transparency)."),
     Setting("CLINIC_SOCIAL_IMAGE", "images/social-default.jpg", "Link-preview picture of pages."),

@@ -8,9 +8,11 @@ import sys
 
 import pytest
 from clinic.checks.inputs import address_problem
+from clinic.checks.run import check_settings_file
+from clinic.problems import errors
 from fixture_site import article, make_content
 from refusal import assert_refused, check, refused_build
-from sitebuilder import ROOT, run_publish, write
+from sitebuilder import ROOT, build, run_publish, soup, write
 
 SITEURL_FIX = (
     "set SITEURL to the site's public address, such as https://www.newpathwaysclinic.org "
@@ -196,7 +198,6 @@ def test_invoke_publish_stops_on_an_empty_siteurl_with_the_check_message(tmp_pat
         (
             "ann-writer:\n  name: yes\n  credential: LPCC\n  bio: Ann writes.\n",
             [
-                "content/authors.yml:1: ann-writer: missing credentials -> add them to the entry",
                 "content/authors.yml:2: ann-writer: name: YAML reads yes as true or false, not as "
                 'text -> put it in double quotes: name: "yes"',
                 "content/authors.yml:3: ann-writer: unknown field 'credential' -> did you mean "
@@ -217,6 +218,22 @@ def test_a_broken_authors_file_is_told_line_by_line(tmp_path, text, messages):
     content = make_content(tmp_path / "content", {"ok": article()})
     write(content / "authors.yml", text)
     assert_refused(tmp_path, content, *messages)
+
+
+def test_an_author_with_a_name_alone_is_published_with_a_warning(tmp_path):
+    """As the WordPress importer adds them: the rest of the profile is asked for."""
+    content = make_content(tmp_path / "content", {"ok": article()})
+    write(content / "authors.yml", "ann-writer:\n  name: Ann Writer\n")
+    problems, _report = check_settings_file(
+        ROOT / "pelicanconf.py", {"PATH": str(content)}, environ={}
+    )
+    assert [str(p) for p in problems if p.path == "content/authors.yml"] == [
+        "content/authors.yml:1: warning: ann-writer: has no credentials or bio yet -> add "
+        "them, so readers know who wrote the articles"
+    ]
+    assert not errors(problems)
+    page = soup(build(tmp_path / "output", content), "authors/ann-writer/")
+    assert page.h1.get_text(strip=True) == "Ann Writer"
 
 
 def test_a_missing_authors_file_is_told(tmp_path):

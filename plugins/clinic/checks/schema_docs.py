@@ -135,9 +135,11 @@ MESSAGES = (
         "Each old address in content/redirects.yml is a plain path such as `/old-article/`.",
     ),
     (
-        "`content/authors.yml:N: maya-okafor: missing credentials, bio`",
-        "Each person in content/authors.yml needs `name`, `credentials` and `bio` (and may "
-        "have `role`), as text indented below their key.",
+        "`content/authors.yml:N: maya-okafor: missing name` / `has no credentials or bio yet` "
+        "(warning)",
+        "Each person in content/authors.yml needs a `name`, and should have `credentials` and "
+        "a `bio` (and may have `role`), as text indented below their key. An author brought "
+        "over from WordPress starts with a name alone: add the rest soon.",
     ),
     (
         "`environment: SITEURL: ... is not an https:// address`",

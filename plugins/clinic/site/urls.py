@@ -25,6 +25,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
 from .. import schema
+from ..settings import with_defaults
 
 THEME_PAGE = "a page of the theme"
 FEEDS = ("FEED_ALL_ATOM", "FEED_ATOM", "FEED_RSS", "FEED_ALL_RSS")
@@ -125,6 +126,7 @@ def file_of(path):
 def output_map(settings, sources, authors):
     """The map of a site whose content files are `sources`; `authors` maps
     author keys to profiles (their names make the author pages)."""
+    settings = with_defaults(settings)
     site_map = OutputMap()
     for source in sources:
         site_map.add(save_as_of(source, settings), source)
@@ -141,6 +143,8 @@ def output_map(settings, sources, authors):
         site_map.add(settings.get(feed), "a feed")
     for address, what in reserved_addresses(settings).items():
         site_map.reserve(address, what)
+    if settings["CLINIC_FEED_ALL_ATOM"] != settings.get("FEED_ALL_ATOM"):
+        site_map.add(settings["CLINIC_FEED_ALL_ATOM"], "the feed of production builds")
     return site_map
 
 
