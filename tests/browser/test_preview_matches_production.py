@@ -38,6 +38,8 @@ SEARCH_QUERY = "Spravato"
 NOT_COMPARED = {
     ".newsletter-form .notice": "only the preview draws it: the preview's form sends nothing "
     "and says so, production posts to the newsletter provider",
+    ".writer-panel": "only the preview has the writer's notes (warnings, word count) above "
+    "an article; production never contains them",
     ".newsletter-form__honeypot": "the field for bots, off-screen and clipped, never seen: "
     "the minifier drops the space between its label and field, which moves the field 5 px "
     "inside its hidden box",
