@@ -63,6 +63,7 @@ SETTINGS = (
     ),
     # --- What happens to the written site
     Setting("CLINIC_MINIFY", False, "Minify HTML and CSS, fingerprint theme files (production)."),
+    Setting("CLINIC_COMPRESS", False, "Write .br and .gz copies of the text files (production)."),
     Setting("CLINIC_SEARCH_INDEX", True, "Build the Pagefind search index (True or False)."),
     Setting(
         "CLINIC_SEARCH_INDEX_BACKGROUND",

@@ -4,7 +4,7 @@ content, so hosts can cache them for a year and a new version is fetched
 the moment it changes.
 
 Runs on pelican-granular-signals' `minify` signal: after every page is
-written and before pelican-precompress writes the .gz and .br copies.
+written and before compress.py writes the .gz and .br copies.
 Off unless CLINIC_MINIFY is true (publishconf.py).
 """
 

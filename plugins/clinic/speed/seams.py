@@ -1,11 +1,13 @@
 """What the speed part puts into the seams the other parts leave open, when a
-build starts: its body runner (body/steps.py) and its page writer
-(site/state.py), or the defaults back when CLINIC_SPEED is off."""
+build starts: its body runner (body/steps.py), its page writer
+(site/state.py) and its compressor (output/compress.py), or the defaults
+back when CLINIC_SPEED is off."""
 
 from ..body import steps
+from ..output import compress
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
-from . import body_cache, cache_guard, page_writer, parallel
+from . import body_cache, cache_guard, compress_cache, page_writer, parallel
 from .state import STATE
 
 
@@ -17,10 +19,12 @@ def install(pelican):
     if not STATE.on:
         steps.RUNNER.reset()
         SITE.use_writer(None)
+        compress.RUNNER.reset()
         return
     body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings))
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
+    compress.RUNNER.use(compress_cache.compress_kept)
 
 
 def run_body(instance, then):
