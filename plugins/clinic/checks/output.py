@@ -2,14 +2,19 @@
 every internal link and image leads to a file (and #fragment to an id),
 every <img> has alt, no page is empty, every page has a title and a
 meta description. Content checks cannot see what templates produce; this can.
+
+Each page is checked on its own (`PageCheck`), so `RUNNER` is the seam to the
+speed part: pages in turn by default, shared out over worker processes when
+the speed part is on; the problems come back in the pages' order either way.
 """
 
-from functools import cache
+import functools
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..body.html_scan import scan
 from ..problems import ContentError, Problem
+from ..seam import Seam, map_inline
 from ..settings import with_defaults
 
 FIX_LINK = "fix the link in the template or content file that makes this page"
@@ -28,18 +33,38 @@ def check_after_build(pelican):
 
 def check_output(output, siteurl=""):
     output = Path(output)
-    scanned = cache(lambda path: scan(path.read_text(encoding="utf-8")))
-    problems = []
-    for path in sorted(output.rglob("*.html")):
+    pages = sorted(output.rglob("*.html"))
+    found = RUNNER.runner(PageCheck(output, siteurl), pages)
+    return [problem for problems in found for problem in problems]
+
+
+# `runner(function, pages)` -> [function(page) for each page], in order.
+RUNNER = Seam(map_inline)
+
+
+class PageCheck:
+    """The problems of one page. What it learns about other files (the ids
+    of a page a link points into, where a URL leads) it keeps, for the pages
+    checked after it: most links are the same few dozen on every page."""
+
+    def __init__(self, output, siteurl):
+        self.output, self.siteurl = output, siteurl
+        self.scanned = functools.cache(lambda path: scan(path.read_text(encoding="utf-8")))
+        self.targets = {}  # (URL, page URL if the URL is relative) -> what is wrong, or None
+
+    def __call__(self, path):
+        output = self.output
         page_url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
         shown = f"{output.name}/{path.relative_to(output).as_posix()}"
-        found = scanned(path)
-        problems += _page_problems(found, shown)
+        found = self.scanned(path)
+        problems = _page_problems(found, shown)
         for line, _tag, url in found.links:
-            what = _broken(url, page_url, output, siteurl, scanned)
-            if what:
-                problems.append(Problem(shown, "link", what, FIX_LINK, line))
-    return problems
+            key = (url, "" if url.startswith(("/", "http:", "https:")) else page_url)
+            if key not in self.targets:
+                self.targets[key] = _broken(url, page_url, output, self.siteurl, self.scanned)
+            if self.targets[key]:
+                problems.append(Problem(shown, "link", self.targets[key], FIX_LINK, line))
+        return problems
 
 
 def _page_problems(found, shown):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import brotli
 
+from ..seam import Seam
 from ..settings import with_defaults
 
 TEXT_EXTENSIONS = frozenset((".html", ".css", ".xml", ".atom", ".js", ".txt", ".json", ".svg"))
@@ -88,20 +89,8 @@ def compress_inline(paths, settings):
         write_copies(path, copies(path.read_bytes()))
 
 
-class CompressRunner:
-    """The seam: `runner(paths, settings)` makes and writes the copies of the files."""
-
-    def __init__(self):
-        self.reset()
-
-    def reset(self):
-        self.runner = compress_inline
-
-    def use(self, runner):
-        self.runner = runner
-
-
-RUNNER = CompressRunner()
+# `runner(paths, settings)` makes and writes the copies of the files.
+RUNNER = Seam(compress_inline)
 
 
 def compress_output(pelican):

@@ -1,13 +1,15 @@
 """What the speed part puts into the seams the other parts leave open, when a
 build starts: its body runner (body/steps.py), its page writer
-(site/state.py) and its compressor (output/compress.py), or the defaults
-back when CLINIC_SPEED is off."""
+(site/state.py), its compressor (output/compress.py), and worker processes
+or threads for minify (output/minify.py) and the output check
+(checks/output.py); or the defaults back when CLINIC_SPEED is off."""
 
 from ..body import steps
-from ..output import compress
+from ..checks import output as output_check
+from ..output import compress, minify
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
-from . import body_cache, cache_guard, compress_cache, page_writer, parallel
+from . import body_cache, cache_guard, compress_cache, page_writer, parallel, workers
 from .state import STATE
 
 
@@ -19,12 +21,15 @@ def install(pelican):
     if not STATE.on:
         steps.RUNNER.reset()
         SITE.use_writer(None)
-        compress.RUNNER.reset()
+        for seam in (compress.RUNNER, minify.RUNNER, output_check.RUNNER):
+            seam.reset()
         return
     body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings))
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
     compress.RUNNER.use(compress_cache.compress_kept)
+    minify.RUNNER.use(workers.thread_map)
+    output_check.RUNNER.use(workers.fork_map)
 
 
 def run_body(instance, then):
