@@ -9,7 +9,15 @@ from ..checks import output as output_check
 from ..output import compress, minify
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
-from . import body_cache, cache_guard, compress_cache, page_writer, parallel, workers
+from . import (
+    body_cache,
+    cache_guard,
+    compress_cache,
+    fingerprints,
+    page_writer,
+    parallel,
+    workers,
+)
 from .state import STATE
 
 
@@ -24,7 +32,10 @@ def install(pelican):
         for seam in (compress.RUNNER, minify.RUNNER, output_check.RUNNER):
             seam.reset()
         return
-    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings))
+    plugin_inputs = cache_guard.fingerprint(settings)
+    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings, plugin_inputs))
+    STATE.site_key = fingerprints.site_key(pelican.settings, plugin_inputs)
+    STATE.fingerprints = None
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
     compress.RUNNER.use(compress_cache.compress_kept)

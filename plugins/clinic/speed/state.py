@@ -10,6 +10,10 @@ class SpeedState:
         self.bodies = {}  # body_cache.key(body, SITEURL) -> BodySteps, kept between builds
         self.bodies_used = set()  # the keys this build asked for
         self.written = set()  # absolute paths of the pages and static files this build wrote
+        self.site_key = b""  # fingerprints.site_key of the build under way
+        self.fingerprints = None  # fingerprints.BuildFingerprints of the build under way
+        self.digests = None  # fingerprints.Digests, kept for the life of the process
+        self.pages = {}  # absolute path -> (fingerprint, file stamp) as this process wrote it
 
     def reset(self):
         self.__init__()
