@@ -111,6 +111,9 @@ DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+# Pelican saves that cache after every build; gzipped, saving 1,000 articles'
+# Markdown took longer than a whole livereload rebuild of one page.
+GZIP_CACHE = False
 
 # No feeds in local preview (publishconf.py turns them on).
 FEED_ALL_ATOM = None

@@ -19,16 +19,29 @@ DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 
 from pelican import signals
 
-from . import body_cache, libyaml_reader, page_writer, parallel, seams, stale_pages
+from . import (
+    body_cache,
+    kept_documents,
+    libyaml_reader,
+    page_writer,
+    parallel,
+    seams,
+    stale_pages,
+    templates,
+)
 
 
 def register():
     signals.initialized.connect(seams.install)
     signals.readers_init.connect(libyaml_reader.use_libyaml)
+    signals.generator_init.connect(templates.use_compiled)
+    signals.article_generator_init.connect(kept_documents.use_kept)
+    signals.page_generator_init.connect(kept_documents.use_kept)
     signals.article_generator_preread.connect(parallel.open_batch)
     # Deferred article bodies are finished before anything lists, sorts or
     # reads them.
     signals.article_generator_pretaxonomy.connect(parallel.finish)
+    signals.all_generators_finalized.connect(kept_documents.all_read)
     signals.page_writer_finalized.connect(page_writer.flush_pages)
     signals.content_written.connect(stale_pages.page_written)
     signals.static_generator_finalized.connect(stale_pages.static_files_known)

@@ -92,8 +92,9 @@ def open_batch(generator):
 
 
 def _start_reading_ahead(batch, generator):
-    """Send every article the reader cache does not hold to the workers, in
-    the order Pelican will read them, if there are more than INLINE."""
+    """Send every article neither kept whole nor held by the reader cache to
+    the workers, in the order Pelican will read them, if there are more than
+    INLINE."""
     if not WORKERS:
         return
     settings = generator.settings
@@ -102,7 +103,9 @@ def _start_reading_ahead(batch, generator):
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
         reader = generator.readers.readers.get(file_suffix(path))
-        if hasattr(reader, "convert_body") and generator.readers.get_cached_data(path) is None:
+        if not hasattr(reader, "convert_body") or generator.get_cached_data(name) is not None:
+            continue  # not ours to convert, or the article itself is kept (kept_documents.py)
+        if generator.readers.get_cached_data(path) is None:
             to_read.append(path)
     if len(to_read) <= INLINE:
         return

@@ -8,6 +8,7 @@ from ..body import steps
 from ..checks import output as output_check
 from ..output import compress, minify
 from ..settings import with_defaults
+from ..site import navigation
 from ..site.state import STATE as SITE
 from . import (
     body_cache,
@@ -16,6 +17,7 @@ from . import (
     fingerprints,
     page_writer,
     parallel,
+    related_cache,
     workers,
 )
 from .state import STATE
@@ -29,7 +31,7 @@ def install(pelican):
     if not STATE.on:
         steps.RUNNER.reset()
         SITE.use_writer(None)
-        for seam in (compress.RUNNER, minify.RUNNER, output_check.RUNNER):
+        for seam in (compress.RUNNER, minify.RUNNER, output_check.RUNNER, navigation.RELATED):
             seam.reset()
         return
     plugin_inputs = cache_guard.fingerprint(settings)
@@ -41,6 +43,7 @@ def install(pelican):
     compress.RUNNER.use(compress_cache.compress_kept)
     minify.RUNNER.use(workers.thread_map)
     output_check.RUNNER.use(workers.fork_map)
+    navigation.RELATED.use(related_cache.related_kept)
 
 
 def run_body(instance, then):

@@ -11,7 +11,7 @@ of the process; a new process starts with nothing and writes every page.
 
 import os
 
-from .fingerprints import BuildFingerprints, Digests, url_key
+from .fingerprints import BuildFingerprints, Digests
 from .state import STATE
 
 
@@ -59,7 +59,7 @@ def _build_fingerprints(context):
             STATE.digests = Digests()
         STATE.digests.start(STATE.site_key)
         STATE.digests.keep_only(documents)
-        prints = STATE.fingerprints = BuildFingerprints(STATE.digests, url_key(documents))
+        prints = STATE.fingerprints = BuildFingerprints(STATE.digests, STATE.url_key)
         prints.context = context
     return prints
 
