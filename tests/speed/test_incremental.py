@@ -19,6 +19,8 @@ ARTICLES = {
         tags=f"[{TAGS[n % 3]}, {TAGS[(n + 1) % 3]}]",
         summary=f"What article {n} is about.",
     )
+    # A picture in some bodies: the pictures part rewrites them.
+    + ("\n![A quiet room]({static}/images/hero.jpg)\n" if n % 4 == 0 else "")
     for n in range(14)
 }
 EDITED = "articles/article-06.md"

@@ -25,6 +25,7 @@ import os
 from pelican.contents import Content
 
 from ..documents import every_document
+from ..site import context
 from . import body_cache
 from .fingerprints import url_key
 from .state import STATE
@@ -34,8 +35,11 @@ class _Store:
     def __init__(self, key):
         self.key = key
         self.documents = {}  # path in the content folder -> (file stamp, document)
-        self.body_keys = {}  # id(document) -> its body_cache key
+        self.body_keys = {}  # id(document) -> (document, its body_cache key)
+        self.static_links = {}  # id(document) -> (document, its {static} links)
         self.used = set()  # paths this build asked for
+        self.reused = set()  # ids of the documents this build took from the store
+        self.rebuild = False  # the store held the last build's documents when this one began
 
 
 def use_kept(generator):
@@ -50,6 +54,8 @@ def use_kept(generator):
     if store is None or store.key != key:
         store = STATE.kept[kind] = _Store(key)
     store.used.clear()
+    store.reused.clear()
+    store.rebuild = bool(store.documents)
     # Pelican's FileStampDataCacher, in memory: stored on every read, never saved.
     generator._cache = store.documents
     generator._cache_data_policy = True
@@ -59,11 +65,20 @@ def use_kept(generator):
     generator.get_cached_data = lambda filename, default=None: _reused(
         generator, store, filename, read(filename, default)
     )
+    generator.add_static_links = lambda document: _add_static_links(generator, store, document)
+
+
+def is_rebuild(generator):
+    """True if the generator began this build with the last build's documents
+    at hand: then only the files that changed are read."""
+    store = STATE.kept.get(type(generator).__name__)
+    return store is not None and store.rebuild and generator._cache is store.documents
 
 
 def _reused(generator, store, filename, document):
     store.used.add(filename)
     if isinstance(document, Content):
+        store.reused.add(id(document))
         # The new build's context and settings (the same values as the old).
         document._context = generator.context
         document.settings = generator.settings
@@ -77,6 +92,33 @@ def _reused(generator, store, filename, document):
             )
         STATE.bodies_used.add(found[1])
     return document
+
+
+def _add_static_links(generator, store, document):
+    """Pelican's add_static_links, with a kept document's links found once:
+    they come from its body, which a kept document keeps (one just read may
+    still have its body finished later, by parallel.py)."""
+    if id(document) not in store.reused:
+        generator.context["static_links"] |= document.get_static_links()
+        return
+    found = store.static_links.get(id(document))
+    if found is None or found[0] is not document:
+        found = store.static_links[id(document)] = (document, document.get_static_links())
+    generator.context["static_links"] |= found[1]
+
+
+def parts_kept(article, settings):
+    """The speed part's runner for site/context.py's ARTICLE_PARTS: the
+    breadcrumbs and JSON-LD of an article made from the same file, under the
+    same settings and plugin inputs, are the same."""
+    kept = STATE.article_parts.get(id(article))
+    if kept is None or kept[0] is not article or kept[1] != STATE.site_key:
+        kept = STATE.article_parts[id(article)] = (
+            article,
+            STATE.site_key,
+            context.article_parts(article, settings),
+        )
+    return kept[2]
 
 
 def _stamp(path):
@@ -93,14 +135,20 @@ def all_read(generators):
     Pelican remembers of documents that are not this build's."""
     if not STATE.on:
         return
+    documents = every_document(generators)
+    alive = {id(document) for document in documents}
     for store in STATE.kept.values():
         for path in [path for path in store.documents if path not in store.used]:
             del store.documents[path]
-    context = generators[0].context
-    documents = every_document(generators)
+        for memo in (store.body_keys, store.static_links):
+            for key in [key for key in memo if key not in alive]:
+                del memo[key]
+    for key in [key for key in STATE.article_parts if key not in alive]:
+        del STATE.article_parts[key]
+    shared = generators[0].context
     linked = [
-        *(doc for doc in context.get("generated_content", {}).values() if doc is not None),
-        *context.get("static_content", {}).values(),
+        *(doc for doc in shared.get("generated_content", {}).values() if doc is not None),
+        *shared.get("static_content", {}).values(),
     ]
     links = url_key(linked)
     links_moved, STATE.url_key = links != STATE.url_key, links

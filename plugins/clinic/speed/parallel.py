@@ -31,7 +31,7 @@ from pelican.utils import file_suffix
 
 from ..body import steps
 from ..documents import ARTICLE_LISTS, ARTICLE_TRANSLATION_LISTS, articles_of
-from . import body_cache
+from . import body_cache, kept_documents
 from .state import STATE
 
 INLINE = 8  # cache misses done in-process before a pool is started
@@ -95,8 +95,8 @@ def _start_reading_ahead(batch, generator):
     """Send every article neither kept whole nor held by the reader cache to
     the workers, in the order Pelican will read them, if there are more than
     INLINE."""
-    if not WORKERS:
-        return
+    if not WORKERS or kept_documents.is_rebuild(generator):
+        return  # a rebuild reads the few files that changed: no need to look ahead
     settings = generator.settings
     to_read = []
     names = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
@@ -176,6 +176,8 @@ def finish(generator):
     finally:
         if batch.pool is not None:
             batch.pool.shutdown(cancel_futures=True)  # read-aheads Pelican did not ask for
+    if not batch.pending:
+        return
     # Pelican collected {static}/{attach} links from the bodies as it read
     # them, before the pictures rewrote the deferred ones: collect again
     # from the finished bodies, as the inline path would have.

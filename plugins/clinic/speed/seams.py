@@ -6,15 +6,18 @@ or threads for minify (output/minify.py) and the output check
 
 from ..body import steps
 from ..checks import output as output_check
+from ..checks import run as content_check
 from ..output import compress, minify
 from ..settings import with_defaults
-from ..site import navigation
+from ..site import context, navigation
 from ..site.state import STATE as SITE
 from . import (
     body_cache,
     cache_guard,
+    check_cache,
     compress_cache,
     fingerprints,
+    kept_documents,
     page_writer,
     parallel,
     related_cache,
@@ -31,7 +34,15 @@ def install(pelican):
     if not STATE.on:
         steps.RUNNER.reset()
         SITE.use_writer(None)
-        for seam in (compress.RUNNER, minify.RUNNER, output_check.RUNNER, navigation.RELATED):
+        for seam in (
+            compress.RUNNER,
+            minify.RUNNER,
+            output_check.RUNNER,
+            navigation.RELATED,
+            content_check.READ,
+            content_check.CHECK_FILE,
+            context.ARTICLE_PARTS,
+        ):
             seam.reset()
         return
     plugin_inputs = cache_guard.fingerprint(settings)
@@ -44,6 +55,10 @@ def install(pelican):
     minify.RUNNER.use(workers.thread_map)
     output_check.RUNNER.use(workers.fork_map)
     navigation.RELATED.use(related_cache.related_kept)
+    check_cache.forget_unused()
+    content_check.READ.use(check_cache.read_kept)
+    content_check.CHECK_FILE.use(check_cache.check_kept)
+    context.ARTICLE_PARTS.use(kept_documents.parts_kept)
 
 
 def run_body(instance, then):

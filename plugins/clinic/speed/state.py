@@ -17,6 +17,11 @@ class SpeedState:
         self.kept = {}  # generator class name -> kept_documents._Store, for the process
         self.url_key = None  # fingerprints.url_key of the last build's documents
         self.related = None  # (key, related articles by source) of the last build
+        self.sources = {}  # (path, kind, content root) -> (file stamp, read_source's answer)
+        self.sources_used = set()  # the keys of `sources` this build asked for
+        self.file_checks = {}  # id(SourceFile) -> (it, its scan, facts key, its problems)
+        self.facts_key = None  # (SiteFacts, its digest) of the check under way
+        self.article_parts = {}  # id(article) -> (it, site key, its breadcrumbs and JSON-LD)
         self.pages = {}  # absolute path -> (fingerprint, file stamp) as this process wrote it
 
     def reset(self):
