@@ -15,6 +15,7 @@ import pytest
 from clinic.output import pagefind, search_index
 from clinic.output.state import STATE as OUTPUT
 from clinic.output.search_index import SearchIndexError
+from clinic.speed import kept_index
 from fixture_site import article, make_content
 from invoke import Context
 from pelican import signals
@@ -221,12 +222,16 @@ def test_a_build_that_fails_half_way_leaves_no_service_behind(tmp_path, monkeypa
     assert len(started) == 2
 
 
-def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("speed", [True, False])
+def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypatch, capsys, speed):
     """The build returns once the pages are written; the next build (or
-    exit) waits for the index, which then holds the new page."""
+    exit) waits for the index, which then holds the new page. The speed part
+    keeps one Pagefind for the session (speed/kept_index.py), stopped at exit."""
     started = record_services(monkeypatch)
     content = make_content(tmp_path / "content", {"first": article(title="First")})
     background = {**LIVERELOAD_SETTINGS, "CACHE_PATH": str(tmp_path / "cache")}
+    if not speed:
+        background.update(CLINIC_SPEED=False, DELETE_OUTPUT_DIRECTORY=True)
     site = build(tmp_path / "output", content, **background)
     thread = OUTPUT.background
     assert thread is not None, "the index was finished before the build returned"
@@ -234,7 +239,8 @@ def test_livereload_builds_finish_the_index_in_the_background(tmp_path, monkeypa
     build(tmp_path / "output", content, **background)  # waits for the first index
     assert not thread.is_alive()
     search_index.wait_for_background_index()
-    assert len(started) == 2
+    assert len(started) == (1 if speed else 2)
+    kept_index.close_session()  # what Python runs at exit
     assert_stopped(started)
     assert {"/blog/first/", "/blog/second/"} <= set(pagefind_fragments(site))
     assert capsys.readouterr().out.count("Search index:") == 2
@@ -457,7 +463,7 @@ def pagefind_children():
 def assert_stopped(services):
     for service in services:
         assert service._process.returncode is not None  # exited and reaped
-        assert not service._reader.is_alive()
+        assert service._reader is None or not service._reader.is_alive()
     assert OUTPUT.index is None and OUTPUT.background is None
     assert pagefind_children() == []
 

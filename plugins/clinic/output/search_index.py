@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pagefind_bin
 
+from ..seam import Seam
 from ..settings import with_defaults
 from .pagefind import PagefindService, PagefindServiceError
 from .state import STATE
@@ -59,6 +60,7 @@ BODY_ATTRIBUTE = "data-pagefind-body"
 
 RETRY_END = "the site was written but has no working search"
 RETRY = f"-> fix the error above and rebuild; {RETRY_END}"
+
 
 class SearchIndexError(Exception):
     """The search index could not be built: the build stops, saying why."""
@@ -109,9 +111,10 @@ class _BuildIndex:
             return
         self._send(path)
 
-    def _send(self, path):
+    def _send(self, path, html=None):
         page = Path(path)
-        html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
+        if html is None:
+            html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
         if BODY_ATTRIBUTE not in html:
             return
         # Pagefind turns the file path into the URL (blog/x/index.html -> /blog/x/).
@@ -154,7 +157,9 @@ class _BuildIndex:
                 if file["path"] not in UNUSED_UI:
                     path = bundle / file["path"]
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(base64.b64decode(file["content"]))
+                    data = base64.b64decode(file["content"])
+                    if not path.is_file() or path.read_bytes() != data:  # else left as it is
+                        path.write_bytes(data)
                     written.add(path)
             # A preview writes over the last build (speed/stale_pages.py): the files
             # of the last index that this one does not have would linger.
@@ -165,6 +170,16 @@ class _BuildIndex:
             raise SearchIndexError(
                 f"Could not write the search index to {bundle} ({error})\n{RETRY}"
             ) from error
+
+    def release(self):
+        """The index is written: stop its Pagefind."""
+        self.service.close()
+
+
+# The seam to the speed part: `runner(output, later)` gives the build's index,
+# a _BuildIndex or one that behaves as it does (livereload's, kept by the
+# speed part from one build to the next, sends Pagefind only changed pages).
+INDEX = Seam(_BuildIndex)
 
 
 def index_wanted(settings):
@@ -189,7 +204,7 @@ def open_index(generators):
     settings = with_defaults(generators[0].settings)
     if index_wanted(settings):
         later = bool(settings["CLINIC_SEARCH_INDEX_BACKGROUND"])
-        STATE.index = _BuildIndex(generators[0].output_path, later)
+        STATE.index = INDEX.runner(generators[0].output_path, later)
 
 
 def add_page(path, context):
@@ -233,7 +248,7 @@ def _finish(index):
         index.write()
     finally:
         if index.service is not None:
-            index.service.close()
+            index.release()
     output = index.output
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")

@@ -7,7 +7,7 @@ or threads for minify (output/minify.py) and the output check
 from ..body import steps
 from ..checks import output as output_check
 from ..checks import run as content_check
-from ..output import compress, minify
+from ..output import compress, minify, search_index
 from ..settings import with_defaults
 from ..site import context, navigation
 from ..site.state import STATE as SITE
@@ -18,6 +18,7 @@ from . import (
     compress_cache,
     fingerprints,
     kept_documents,
+    kept_index,
     page_writer,
     parallel,
     related_cache,
@@ -42,6 +43,7 @@ def install(pelican):
             content_check.READ,
             content_check.CHECK_FILE,
             context.ARTICLE_PARTS,
+            search_index.INDEX,
         ):
             seam.reset()
         return
@@ -59,6 +61,7 @@ def install(pelican):
     content_check.READ.use(check_cache.read_kept)
     content_check.CHECK_FILE.use(check_cache.check_kept)
     context.ARTICLE_PARTS.use(kept_documents.parts_kept)
+    search_index.INDEX.use(kept_index.open_kept)
 
 
 def run_body(instance, then):
