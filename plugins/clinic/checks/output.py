@@ -3,18 +3,18 @@ every internal link and image leads to a file (and #fragment to an id),
 every <img> has alt, no page is empty, every page has a title and a
 meta description. Content checks cannot see what templates produce; this can.
 
-Each page is checked on its own (`PageCheck`), so `RUNNER` is the seam to the
-speed part: pages in turn by default, shared out over worker processes when
-the speed part is on; the problems come back in the pages' order either way.
+Most of the work is parsing every page, so `SCAN` is the seam to the speed
+part: `SCAN.runner(pages)` gives each page's scan, one page after another by
+default; the speed part keeps scans by the page's bytes and parses the
+others on every core.
 """
 
-import functools
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..body.html_scan import scan
 from ..problems import ContentError, Problem
-from ..seam import Seam, map_inline
+from ..seam import Seam
 from ..settings import with_defaults
 
 FIX_LINK = "fix the link in the template or content file that makes this page"
@@ -31,26 +31,37 @@ def check_after_build(pelican):
         raise ContentError(problems, "problem(s) in the built site, which must not be deployed")
 
 
+def scan_file(path):
+    return scan(path.read_text(encoding="utf-8"))
+
+
+def scan_pages(pages):
+    return [scan_file(page) for page in pages]
+
+
+SCAN = Seam(scan_pages)
+
+
 def check_output(output, siteurl=""):
     output = Path(output)
     pages = sorted(output.rglob("*.html"))
-    found = RUNNER.runner(PageCheck(output, siteurl), pages)
-    return [problem for problems in found for problem in problems]
-
-
-# `runner(function, pages)` -> [function(page) for each page], in order.
-RUNNER = Seam(map_inline)
+    check = PageCheck(output, siteurl, dict(zip(pages, SCAN.runner(pages), strict=True)))
+    return [problem for page in pages for problem in check(page)]
 
 
 class PageCheck:
-    """The problems of one page. What it learns about other files (the ids
-    of a page a link points into, where a URL leads) it keeps, for the pages
-    checked after it: most links are the same few dozen on every page."""
+    """The problems of one page. Where each URL leads is worked out once, for
+    every page that links to it: most links are the same few dozen on every
+    page."""
 
-    def __init__(self, output, siteurl):
-        self.output, self.siteurl = output, siteurl
-        self.scanned = functools.cache(lambda path: scan(path.read_text(encoding="utf-8")))
+    def __init__(self, output, siteurl, scans):
+        self.output, self.siteurl, self.scans = output, siteurl, scans
         self.targets = {}  # (URL, page URL if the URL is relative) -> what is wrong, or None
+
+    def scanned(self, path):
+        if path not in self.scans:
+            self.scans[path] = scan_file(path)
+        return self.scans[path]
 
     def __call__(self, path):
         output = self.output

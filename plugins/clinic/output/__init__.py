@@ -24,11 +24,14 @@ def register():
     signals.all_generators_finalized.connect(headers.publish_policy)
     signals.all_generators_finalized.connect(search_index.open_index)
     signals.content_written.connect(search_index.add_page)
-    # The index first: the _headers file lists its folder.
+    # The index first: the _headers file lists its folder (written later,
+    # at "compress", but made now).
     signals.finalized.connect(search_index.write_index)
     signals.finalized.connect(headers.write_headers_file)
     # After the receivers above: granular_signals sends "minify", "compress"
     # and "deploy" (the checks part) on `finalized`.
     granular_signals.register()
     blinker.signal("minify").connect(minify.minify_output)
+    # Pagefind makes the index while minify works; it is written, then compressed.
+    blinker.signal("compress").connect(search_index.finish_index)
     blinker.signal("compress").connect(compress.compress_output)

@@ -76,7 +76,7 @@ def minify_file(page):
 
 
 # `runner(minify_file, pages)`: each page in turn by default; the speed part
-# shares them out over threads (minify-html lets go of Python's lock).
+# shares them out over worker processes.
 RUNNER = Seam(map_inline)
 
 

@@ -85,6 +85,7 @@ class _BuildIndex:
         self.pages = {}  # message id -> page path inside the output
         self.waiting = []  # pages written before Pagefind runs: write() sends them
         self.service = None  # later: started by write() (the background thread)
+        self.files_request = None  # the message id of GetFiles, once asked
         if not later:
             self._start()
 
@@ -128,7 +129,9 @@ class _BuildIndex:
             ) from error
         self.pages[message] = page
 
-    def write(self):
+    def ask(self):
+        """Every page is sent: ask Pagefind for the index files, without
+        waiting (it takes a while: the build finishes the pages meanwhile)."""
         if self.service is None:
             self._start()
             for path in self.waiting:
@@ -144,9 +147,21 @@ class _BuildIndex:
         # GetFiles, not WriteFiles: Pagefind answers WriteFiles before its
         # last writes reach the disk (seen as an empty pagefind-entry.json),
         # so the files come back in the answer and are written here.
+        try:
+            self.files_request = self.service.send({"type": "GetFiles", "index_id": self.index_id})
+        except PagefindServiceError as error:
+            raise SearchIndexError(
+                f"Pagefind could not make the search index for {self.output / BUNDLE} "
+                f"({error})\n{RETRY}"
+            ) from error
+
+    def write(self):
+        """Write the index files Pagefind made (asking for them first if need be)."""
+        if self.files_request is None:
+            self.ask()
         bundle = self.output / BUNDLE
         try:
-            files = self.service.request({"type": "GetFiles", "index_id": self.index_id})
+            files = self.service.answer(self.files_request)
         except PagefindServiceError as error:
             raise SearchIndexError(
                 f"Pagefind could not make the search index for {bundle} ({error})\n{RETRY}"
@@ -220,20 +235,36 @@ def add_page(path, context):
 
 
 def write_index(pelican):
-    """`finalized`: write the index and stop the service, or stop the build."""
+    """`finalized`: ask for the index (finish_index writes it), or have the
+    background thread make it (livereload), or stop the build."""
     index, STATE.index = STATE.index, None
     if index is None:
         if not index_wanted(pelican.settings):
             _remove_old_index(Path(pelican.output_path) / BUNDLE)
         return
-    if not with_defaults(pelican.settings)["CLINIC_SEARCH_INDEX_BACKGROUND"]:
-        _finish(index)
-        return
     # The folder exists now, as the _headers file written next expects.
     (index.output / BUNDLE).mkdir(parents=True, exist_ok=True)
+    if not with_defaults(pelican.settings)["CLINIC_SEARCH_INDEX_BACKGROUND"]:
+        # Pagefind makes the index while minify works on the pages (it has
+        # them already); finish_index writes it before the files are compressed.
+        STATE.index = index
+        try:
+            index.ask()
+        except SearchIndexError:
+            discard_unfinished()
+            raise
+        return
     thread = threading.Thread(target=_finish_in_background, args=(index,), name="search-index")
     STATE.background = thread
     thread.start()
+
+
+def finish_index(pelican):
+    """pelican-granular-signals' `compress`, before the compressed copies:
+    the index asked for at `finalized`, written."""
+    index, STATE.index = STATE.index, None
+    if index is not None:
+        _finish(index)
 
 
 def _remove_old_index(bundle):

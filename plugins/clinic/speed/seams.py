@@ -15,10 +15,10 @@ from . import (
     body_cache,
     cache_guard,
     check_cache,
-    compress_cache,
     fingerprints,
     kept_documents,
     kept_index,
+    output_cache,
     page_writer,
     parallel,
     related_cache,
@@ -31,6 +31,7 @@ def install(pelican):
     """`initialized`, before the generators load any cache: on or off for this build."""
     settings = with_defaults(pelican.settings)
     STATE.on = settings["CLINIC_SPEED"]
+    STATE.cache_path = settings["CACHE_PATH"]
     STATE.written.clear()
     if not STATE.on:
         steps.RUNNER.reset()
@@ -38,7 +39,7 @@ def install(pelican):
         for seam in (
             compress.RUNNER,
             minify.RUNNER,
-            output_check.RUNNER,
+            output_check.SCAN,
             navigation.RELATED,
             content_check.READ,
             content_check.CHECK_FILE,
@@ -53,9 +54,9 @@ def install(pelican):
     STATE.fingerprints = None
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
-    compress.RUNNER.use(compress_cache.compress_kept)
-    minify.RUNNER.use(workers.thread_map)
-    output_check.RUNNER.use(workers.fork_map)
+    compress.RUNNER.use(output_cache.compress_kept)
+    minify.RUNNER.use(workers.fork_map)
+    output_check.SCAN.use(output_cache.scans_kept)
     navigation.RELATED.use(related_cache.related_kept)
     check_cache.forget_unused()
     content_check.READ.use(check_cache.read_kept)

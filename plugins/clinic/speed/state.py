@@ -6,6 +6,7 @@ files this build wrote."""
 class SpeedState:
     def __init__(self):
         self.on = False  # CLINIC_SPEED for the build under way
+        self.cache_path = "cache"  # CACHE_PATH of the build under way
         self.batch = None  # parallel._Batch of the articles being read
         self.bodies = {}  # body_cache.key(body, SITEURL) -> BodySteps, kept between builds
         self.bodies_used = set()  # the keys this build asked for

@@ -2,12 +2,13 @@
 a `map(function, items)`: the output check (checks/output.py) and minify
 (output/minify.py).
 
-`fork_map` is for work in Python (parsing pages): one forked process per
-core takes every WORKERS-th item, starting with the site and the function
-in memory as they are, and sends back only its results. `thread_map` is for
-work done by a library that lets go of Python's lock while it works
-(minify-html): threads share the memory and cost nothing to start.
-Both return the results in the order of the items, as the inline map does.
+`fork_map` is for work that holds Python's lock (parsing pages in Python,
+minify-html): one forked process per core takes every WORKERS-th item,
+starting with the site and the function in memory as they are, and sends
+back only its results. `thread_map` is for work done by a library that lets
+go of the lock while it works (brotli, zlib): threads share the memory and
+cost nothing to start. Both return the results in the order of the items,
+as the inline map does.
 """
 
 import concurrent.futures
