@@ -1,4 +1,4 @@
-"""A livereload rebuild after one edit (speed/unchanged_pages.py and the
+"""A livereload rebuild after one edit (speed/write/unchanged_pages.py and the
 documents kept between builds) writes exactly the files whose bytes change,
 and leaves the site byte for byte as a full build of the edited content with
 the speed part off makes it."""

@@ -1,9 +1,9 @@
-"""Pages rendered in forked workers (plugins/clinic/speed/page_writer.py) are the
+"""Pages rendered in forked workers (plugins/clinic/speed/write/page_writer.py) are the
 pages Pelican writes in one process, announced in the same order; a page a
 worker cannot render stops the build and names the page."""
 
 import pytest
-from clinic.speed import page_writer
+from clinic.speed.write import page_writer
 from fixture_site import article, make_content
 from pelican import signals
 from pelican.writers import Writer

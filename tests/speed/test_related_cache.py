@@ -1,4 +1,4 @@
-"""Related articles kept between builds (speed/related_cache.py): the same
+"""Related articles kept between builds (speed/read/related_cache.py): the same
 choice as site/navigation.py makes, given to the new build's articles, and
 made afresh when a date, slug, tag or category changes."""
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from clinic.site import navigation
-from clinic.speed import related_cache
+from clinic.speed.read import related_cache
 from clinic.speed.state import STATE as SPEED
 
 EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)

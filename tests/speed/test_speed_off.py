@@ -5,7 +5,8 @@ the build time, so it is left out)."""
 import sys
 
 import pytest
-from clinic.speed import page_writer, parallel
+from clinic.speed.read import parallel
+from clinic.speed.write import page_writer
 from conftest import PRODUCTION_ENVIRON
 from sitebuilder import ROOT, build, run_publish
 

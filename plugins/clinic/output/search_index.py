@@ -176,7 +176,7 @@ class _BuildIndex:
                     if not path.is_file() or path.read_bytes() != data:  # else left as it is
                         path.write_bytes(data)
                     written.add(path)
-            # A preview writes over the last build (speed/stale_pages.py): the files
+            # A preview writes over the last build (speed/write/stale_pages.py): the files
             # of the last index that this one does not have would linger.
             for path in bundle.rglob("*"):
                 if path.is_file() and path not in written:

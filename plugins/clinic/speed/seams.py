@@ -11,20 +11,10 @@ from ..output import compress, minify, search_index
 from ..settings import with_defaults
 from ..site import context, navigation
 from ..site.state import STATE as SITE
-from . import (
-    body_cache,
-    cache_guard,
-    check_cache,
-    fingerprints,
-    kept_documents,
-    kept_index,
-    output_cache,
-    page_writer,
-    parallel,
-    related_cache,
-    workers,
-)
+from . import cache_guard, kept_index, output_cache, workers
+from .read import body_cache, check_cache, kept_documents, parallel, related_cache
 from .state import STATE
+from .write import fingerprints, page_writer
 
 
 def install(pelican):

@@ -8,8 +8,8 @@ with those fields of every article as its key: the same key, the same
 choice, given to this build's article objects.
 """
 
-from ..site import navigation
-from .state import STATE
+from ...site import navigation
+from ..state import STATE
 
 
 def related_kept(published, articles, count):

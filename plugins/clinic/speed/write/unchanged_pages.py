@@ -11,8 +11,8 @@ of the process; a new process starts with nothing and writes every page.
 
 import os
 
+from ..state import STATE
 from .fingerprints import BuildFingerprints, Digests
-from .state import STATE
 
 
 def mark(pages):

@@ -19,8 +19,8 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from ..body import steps
-from .state import STATE
+from ...body import steps
+from ..state import STATE
 
 CACHE_FILE = "clinic-body-steps.pickle"
 

@@ -18,7 +18,7 @@ an empty folder (publishconf.py) and need none of this.
 import os
 from pathlib import Path
 
-from .state import STATE
+from ..state import STATE
 
 
 def page_written(path, context):

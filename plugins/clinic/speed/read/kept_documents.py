@@ -24,11 +24,11 @@ import os
 
 from pelican.contents import Content
 
-from ..documents import every_document
-from ..site import context
+from ...documents import every_document
+from ...site import context
+from ..state import STATE
+from ..write.fingerprints import url_key
 from . import body_cache
-from .fingerprints import url_key
-from .state import STATE
 
 
 class _Store:

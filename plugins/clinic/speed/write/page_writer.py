@@ -41,7 +41,7 @@ from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from ..site.feeds import FeedWriter
+from ...site.feeds import FeedWriter
 from . import unchanged_pages
 
 PARALLEL_MIN = 100  # pages to render below which forking costs more than it saves

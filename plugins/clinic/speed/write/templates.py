@@ -10,7 +10,7 @@ memory for the life of the process.
 
 from jinja2 import BytecodeCache
 
-from .state import STATE
+from ..state import STATE
 
 
 class _InMemory(BytecodeCache):

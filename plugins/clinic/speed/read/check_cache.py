@@ -14,8 +14,8 @@ have (links are checked against them).
 import hashlib
 import os
 
-from ..checks import run
-from .state import STATE
+from ...checks import run
+from ..state import STATE
 
 
 def read_kept(path, kind, content_root):

@@ -29,10 +29,10 @@ import os
 from pelican.contents import Article
 from pelican.utils import file_suffix
 
-from ..body import steps
-from ..documents import ARTICLE_LISTS, ARTICLE_TRANSLATION_LISTS, articles_of
+from ...body import steps
+from ...documents import ARTICLE_LISTS, ARTICLE_TRANSLATION_LISTS, articles_of
+from ..state import STATE
 from . import body_cache, kept_documents
-from .state import STATE
 
 INLINE = 8  # cache misses done in-process before a pool is started
 
