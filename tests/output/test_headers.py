@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from clinic.output import headers as security
 from clinic.site import newsletter
-from conftest import PRODUCTION_ENVIRON
+from conftest import NEWSLETTER_ORIGINS, PRODUCTION_ENVIRON
 from sitebuilder import ROOT, all_html_files, redirects_listed, soup
 
 TEMPLATES = ROOT / "theme" / "templates"
 # Buttondown answers on both hosts, and form-action governs redirects too.
-ENDPOINT_ORIGIN = "https://buttondown.email https://buttondown.com"
+ENDPOINT_ORIGIN = NEWSLETTER_ORIGINS
 EXPECTED_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self'; font-src 'self'; connect-src 'self'; "
