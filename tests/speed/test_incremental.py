@@ -4,10 +4,11 @@ and leaves the site byte for byte as a full build of the edited content with
 the speed part off makes it."""
 
 import re
+import shutil
 
 import pytest
 from fixture_site import article, make_content
-from sitebuilder import build
+from sitebuilder import ROOT, build
 
 CATEGORIES = ["Treatments", "Recovery and integration", "Families and caregivers"]
 TAGS = ["Ketamine", "Sleep", "Family"]
@@ -35,9 +36,9 @@ def written_every_build(name):
     )
 
 
-def preview(output, content, cache):
+def preview(output, content, cache, **extra):
     """The preview as livereload builds it (without the search index, which
-    tests/output/test_search_index.py covers), in this process."""
+    tests/speed/test_kept_index.py covers), in this process."""
     return build(
         output,
         content,
@@ -45,10 +46,11 @@ def preview(output, content, cache):
         CLINIC_SEARCH_INDEX=False,
         CACHE_PATH=str(cache),
         CLINIC_IMAGE_CACHE=str(cache / "images"),
+        **extra,
     )
 
 
-def full_build(output, content, cache):
+def full_build(output, content, cache, **extra):
     """The same site built from nothing, one page after another."""
     return build(
         output,
@@ -60,6 +62,7 @@ def full_build(output, content, cache):
         CACHE_CONTENT=False,
         LOAD_CONTENT_CACHE=False,
         CLINIC_IMAGE_CACHE=str(cache / "images"),
+        **extra,
     )
 
 
@@ -177,3 +180,27 @@ def test_an_article_added_or_removed(tmp_path, before, change):
     assert {name for name in written if not written_every_build(name)} | gone == changed
     page = "blog/article-99/index.html" if change == "added" else "blog/article-06/index.html"
     assert {page, "index.html", "blog/index.html"} <= changed
+
+
+@pytest.mark.parametrize("change", ["template", "setting"])
+def test_a_template_or_setting_changed_between_rebuilds(tmp_path, change):
+    """What every page is made from: all of it counts, and the site is again
+    byte for byte the full build's."""
+    content = make_content(tmp_path / "content", ARTICLES)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    extra = {"THEME": str(theme)}
+    first = snapshot(preview(site, content, cache, **extra))
+    if change == "template":
+        card = theme / "templates" / "partials" / "article_card.html"
+        card.write_text(card.read_text().replace("article-card__summary", "article-card__text"))
+    else:
+        extra["CLINIC_MISSION"] = "A new sentence about the clinic."
+    second = snapshot(preview(site, content, cache, **extra))
+    after = snapshot(full_build(tmp_path / "full", content, cache, **extra))
+    assert differing(second, after) == set()
+    changed = differing(first, after)
+    written = {name for name in second if first[name][1] != second[name][1]}
+    assert {name for name in written if not written_every_build(name)} == changed
+    assert "index.html" in changed
