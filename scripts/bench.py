@@ -16,6 +16,7 @@ to benchmarks/build.md.
 """
 
 import argparse
+import contextlib
 import datetime
 import itertools
 import json
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -251,13 +253,65 @@ def run_build(kind, content, output, cache, written_to=None):
 def _measure(command, environ, output):
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=environ)
-    _, status, usage = os.wait4(process.pid, 0)
+    with TreeMemory(process.pid) as memory:
+        _, status, _usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"Build failed: {' '.join(command)}")
     pages = sum(1 for _ in Path(output).rglob("*.html"))
-    return seconds, usage.ru_maxrss / 1024, pages
+    return seconds, memory.peak, pages
+
+
+class TreeMemory:
+    """The peak, over a build, of the memory all its processes hold together
+    (the build, its workers, Pagefind): each one's proportional set size
+    (shared pages counted once), summed, sampled every SAMPLE seconds. A
+    process's own peak (ru_maxrss) would miss Pagefind's share, or count the
+    forked workers' shared pages twice."""
+
+    SAMPLE = 0.05
+
+    def __init__(self, pid):
+        self.pid, self.peak = pid, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self):
+        while not self._done.wait(self.SAMPLE):
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(self.pid)) / 1024)
+
+
+def _tree(root):
+    """`root` and every process below it."""
+    children = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _pss(pid):
+    """Proportional set size of a process, in KiB (0 once it has exited)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
 
 
 INCREMENTAL = """\
@@ -306,15 +360,16 @@ def incremental(content, output, cache):
     command += [str(edited), str(ROUNDS)]
     environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
     process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=subprocess.PIPE, text=True)
-    stdout = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    with TreeMemory(process.pid) as memory:
+        stdout = process.stdout.read()
+        _, status, _usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"Incremental build failed: {' '.join(command)}")
     rounds = [line.split()[1:] for line in stdout.splitlines() if line.startswith("REBUILD ")]
     pages, indexed, html, files = sorted(rounds, key=lambda found: float(found[0]))[
         len(rounds) // 2
     ]
-    return (float(pages), float(indexed), int(html), int(files)), usage.ru_maxrss / 1024
+    return (float(pages), float(indexed), int(html), int(files)), memory.peak
 
 
 def real_content(scratch):
@@ -527,8 +582,9 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         f"Python {platform.python_version()}, load average {load:.1f} at the start."
         if load is not None
         else f"Python {platform.python_version()}.",
-        "Each build runs in its own process; peak memory is",
-        "the process's maximum resident set size. The corpus is generated (seeded): ~1,000-word",
+        "Each build runs in its own process; peak memory is the most that all of a build's",
+        "processes (workers and Pagefind too) held together at any moment: their proportional",
+        "set sizes, summed, sampled every 0.05 s. The corpus is generated (seeded): ~1,000-word",
         f"articles with headings, lists, links and one image each ({IMAGE_POOL} distinct images).",
         '"ours" is the quick local preview (pelicanconf.py, `invoke build`): no search index.',
         '"ours + search index" adds the Pagefind index (`invoke build --search`, serve,',
@@ -579,7 +635,7 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         "rebuild returns, and livereload sends the browser its reload, once the pages are",
         "written; the search index is finished in the background (the next build waits for it).",
         '"Files written": every file the rebuild wrote, search index included. Peak memory is',
-        "the livereload process's, Pagefind included.",
+        "that of the livereload process, its workers and its Pagefind together, over the session.",
         "",
         "| Content | Rebuild: pages written, reload sent (s) | vs a stock full build "
         "| Pages written (files written) | Search index written too (s) "
