@@ -105,7 +105,9 @@ class PagefindService:
                 timeout,
             )
             # An answer without a message_id means Pagefind could not read a request.
-            payload = self._answers.get(message_id) or self._answers.get(None)
+            # Taken out once read: a Pagefind kept for a livereload session answers
+            # thousands of requests, and each index is megabytes.
+            payload = self._answers.pop(message_id, None) or self._answers.get(None)
         if payload is None:
             if not arrived:
                 raise PagefindServiceError(f"Pagefind did not answer within {timeout} s")
