@@ -105,16 +105,20 @@ TYPOGRIFY = False
 WITH_FUTURE_DATES = True
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 # Previews write over the last build and then remove the pages it no longer
-# has (plugins/clinic/speed/stale_pages.py): much faster rebuilds, and a failed
+# has (plugins/clinic/speed/write/stale_pages.py): much faster rebuilds, and a failed
 # build leaves the last good one to look at. publishconf.py starts empty.
 DELETE_OUTPUT_DIRECTORY = False
 # Fast previews: Markdown is converted again only for files that changed,
-# and the clinic plugin keeps its body steps' results (speed/body_cache.py);
+# and the clinic plugin keeps its body steps' results (speed/read/body_cache.py);
 # cache_guard.py drops both when authors.yml, images, clinic settings or the
-# plugin change. Not the "generator" layer: it fails at ~1,000 articles.
+# plugin change. Not the "generator" layer: it fails at ~1,000 articles (in
+# one livereload session the speed part keeps whole documents in memory).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+# Pelican saves that cache after every build; gzipped, saving 1,000 articles'
+# Markdown took longer than a whole livereload rebuild of one page.
+GZIP_CACHE = False
 
 # No feeds in local preview (publishconf.py turns them on). Previews still
 # know the feed's address, so links and redirects to it are checked.

@@ -46,11 +46,11 @@ CLINIC_EDITOR_AUTH_URL = os.environ.get("EDITOR_AUTH_URL", "")
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
-# Bytes: minified HTML and CSS, a content-hashed stylesheet (clinic plugin),
-# and .gz/.br copies of every text file for hosts that serve them.
+# Bytes: minified HTML and CSS, a content-hashed stylesheet, and .gz/.br
+# copies of every text file for hosts that serve them (clinic plugin:
+# output/minify.py, output/compress.py).
 CLINIC_MINIFY = True
-PLUGINS = [*PLUGINS, "precompress"]  # noqa: F405
-PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".xml", ".atom", ".js", ".txt", ".json", ".svg"}
+CLINIC_COMPRESS = True
 # Production builds start from nothing: no content cache is read or written.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

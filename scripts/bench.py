@@ -8,12 +8,15 @@ a temporary folder and builds it, each build in its own process, with:
 - ours + search index: the same with the Pagefind index, as `invoke build
   --search`, `invoke serve` and livereload build it,
 - ours (production): publishconf.py (minify, feeds, .gz/.br copies, index),
+  first with nothing kept, then after one edit with what the first kept,
 - stock: Pelican's default theme and settings, same Markdown;
-then an incremental preview: edit one article and rebuild with the content
-cache, as `invoke livereload` does. Results go to benchmarks/build.md.
+then an incremental preview: edit one article and rebuild in the same process,
+as `invoke livereload` does (the bench corpus and the real site). Results go
+to benchmarks/build.md.
 """
 
 import argparse
+import contextlib
 import datetime
 import itertools
 import json
@@ -25,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -224,16 +228,28 @@ def fresh(output):
     return Path(f"{output}-{next(_runs)}")
 
 
-def run_build(kind, content, output, cache):
-    """One build in its own process: (seconds, peak MiB, pages written)."""
+# Production, first with nothing kept in CACHE_PATH but the picture variants,
+# then again after one article is edited, with what the first build kept
+# there (compressed copies and page scans by the files' bytes), as CI keeps
+# cache/ between runs (.github/workflows/site.yml).
+PRODUCTION = "production, nothing kept"
+PRODUCTION_AGAIN = "production after one edit"
+KEPT_BY_PRODUCTION = ("clinic-compressed.pickle", "clinic-page-scans.pickle")
+
+
+def run_build(kind, content, output, cache, written_to=None):
+    """One build in its own process: (seconds, peak MiB, pages written).
+    `written_to`, a list, gets the folder it wrote."""
     output = fresh(output)
+    if written_to is not None:
+        written_to.append(output)
     environ = {**os.environ, "SITEURL": "https://bench.example", "NEWSLETTER_ACTION": NEWSLETTER}
     if kind == "stock":
         conf = Path(cache).parent / "stock.py"
         conf.write_text(STOCK_SETTINGS.format(path=str(content)))
         command = ["-s", str(conf)]
     else:
-        conf = "publishconf.py" if kind == "production" else "pelicanconf.py"
+        conf = "publishconf.py" if kind in (PRODUCTION, PRODUCTION_AGAIN) else "pelicanconf.py"
         command = ["-s", conf, "--cache-path", str(cache)]
         if kind == SEARCH:
             command += WITH_SEARCH.split()
@@ -244,13 +260,65 @@ def run_build(kind, content, output, cache):
 def _measure(command, environ, output):
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=environ)
-    _, status, usage = os.wait4(process.pid, 0)
+    with TreeMemory(process.pid) as memory:
+        _, status, _usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"Build failed: {' '.join(command)}")
     pages = sum(1 for _ in Path(output).rglob("*.html"))
-    return seconds, usage.ru_maxrss / 1024, pages
+    return seconds, memory.peak, pages
+
+
+class TreeMemory:
+    """The peak, over a build, of the memory all its processes hold together
+    (the build, its workers, Pagefind): each one's proportional set size
+    (shared pages counted once), summed, sampled every SAMPLE seconds. A
+    process's own peak (ru_maxrss) would miss Pagefind's share, or count the
+    forked workers' shared pages twice."""
+
+    SAMPLE = 0.05
+
+    def __init__(self, pid):
+        self.pid, self.peak = pid, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self):
+        while not self._done.wait(self.SAMPLE):
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(self.pid)) / 1024)
+
+
+def _tree(root):
+    """`root` and every process below it."""
+    children = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def _pss(pid):
+    """Proportional set size of a process, in KiB (0 once it has exited)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
 
 
 INCREMENTAL = """\
@@ -260,7 +328,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from clinic.output import search_index
 from tasks import LIVERELOAD_SETTINGS
-content, output, cache, edited = sys.argv[1:5]
+content, output, cache, edited, rounds = sys.argv[1:6]
 def run():
     settings = read_settings("pelicanconf.py", override={**LIVERELOAD_SETTINGS,
         "PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache})
@@ -269,29 +337,61 @@ def run():
     pages = time.perf_counter() - start
     search_index.wait_for_background_index()
     return pages, time.perf_counter() - start
+def stamps():
+    return {p: p.stat().st_mtime_ns for p in Path(output).rglob("*") if p.is_file()}
 run()  # the build livereload starts with
 path = Path(edited)
-path.write_text(path.read_text() + "\\nAn extra paragraph added by the benchmark.\\n")
-print("REBUILD %.3f %.3f" % run())
+text = path.read_text()
+for edit in range(int(rounds)):
+    before = stamps()
+    path.write_text(text + "\\nAn extra paragraph added by the benchmark, edit %d.\\n" % edit)
+    pages, indexed = run()
+    after = stamps()
+    written = [p for p in after if before.get(p) != after[p]]
+    html = sum(1 for p in written if p.suffix == ".html")
+    print("REBUILD %.3f %.3f %d %d" % (pages, indexed, html, len(written)))
+path.write_text(text)
 """
+ROUNDS = 3  # edits of the same article, one rebuild each; the median is reported
 
 
 def incremental(content, output, cache):
-    """livereload's loop in one process, with its settings: build, edit one
-    article, rebuild. Returns (seconds until the pages are written, seconds
-    until the search index is written too)."""
+    """livereload's loop in one process, with its settings: build, then edit
+    one article and rebuild, ROUNDS times. Returns the median rebuild:
+    (seconds until the pages are written and the reload is sent, seconds
+    until the search index is written too, HTML files written, files
+    written), and the process's peak memory (MiB, Pagefind included)."""
     output = fresh(output)
-    edited = next((Path(content) / "articles").glob("*.md"))
-    result = subprocess.run(
-        [sys.executable, "-c", INCREMENTAL, str(content), str(output), str(cache), str(edited)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    pages, indexed = result.stdout.split("REBUILD ")[1].split()
-    return float(pages), float(indexed)
+    edited = sorted((Path(content) / "articles").glob("*.md"))[0]
+    command = [sys.executable, "-c", INCREMENTAL, str(content), str(output), str(cache)]
+    command += [str(edited), str(ROUNDS)]
+    environ = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=subprocess.PIPE, text=True)
+    with TreeMemory(process.pid) as memory:
+        stdout = process.stdout.read()
+        _, status, _usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"Incremental build failed: {' '.join(command)}")
+    rounds = [line.split()[1:] for line in stdout.splitlines() if line.startswith("REBUILD ")]
+    pages, indexed, html, files = sorted(rounds, key=lambda found: float(found[0]))[
+        len(rounds) // 2
+    ]
+    return (float(pages), float(indexed), int(html), int(files)), memory.peak
+
+
+def real_content(scratch):
+    """A copy of the real site's content, to edit."""
+    copy = Path(scratch) / "real-content"
+    shutil.copytree(ROOT / "content", copy)
+    return copy
+
+
+def compressed_bytes(output):
+    """Total bytes of the .br and of the .gz copies of a production build."""
+    totals = {}
+    for suffix in (".br", ".gz"):
+        totals[suffix] = sum(p.stat().st_size for p in Path(output).rglob(f"*{suffix}"))
+    return totals
 
 
 # A build of ours with the time of each phase: Pelican's signals mark where one
@@ -422,16 +522,22 @@ def main(argv=None):
                     _show(size, kind, kind_runs[-1])
             for kind, kind_runs in runs.items():
                 row[kind] = sorted(kind_runs)[len(kind_runs) // 2]  # median by time
-            row["production"] = run_build("production", content, output, cache)
-            _show(size, "production", row["production"])
-            for kind in ("ours", SEARCH):
+            production_pair(row, content, output, cache)
+            for kind in ("ours", SEARCH, PRODUCTION, PRODUCTION_AGAIN):
                 ratio = row[kind][0] / row["stock"][0]
-                print(f"N={size:5} {kind}/stock (medians): {ratio:.2f}x", flush=True)
+                print(f"N={size:5} {kind}/stock: {ratio:.2f}x", flush=True)
             results.append(row)
             _drop_content_cache(cache)
-            pages, indexed = incremental(content, output, cache)
-            incremental_results.append((size, pages, indexed, row["ours"][0], row[SEARCH][0]))
-            print(f"N={size:5} one edit, rebuild: pages {pages:.2f} s, index {indexed:.2f} s")
+            rebuild, memory = incremental(content, output, cache)
+            incremental_results.append(
+                (size, "bench corpus", rebuild, memory, row["stock"][0], row[SEARCH][0])
+            )
+            print(f"N={size:5} one edit, rebuild: {rebuild}, {memory:.0f} MiB")
+        # The real site, as a writer previews it.
+        real = real_content(scratch)
+        rebuild, memory = incremental(real, scratch / "out-real", scratch / "cache-real")
+        incremental_results.append((0, "the real site", rebuild, memory, None, None))
+        print(f"Real site, one edit, rebuild: {rebuild}, {memory:.0f} MiB")
         largest = max(sizes)
         content, cache = scratch / f"content-{largest}", scratch / f"cache-{largest}"
         phased = (largest, phases(content, scratch / "out-phases", cache))
@@ -440,6 +546,23 @@ def main(argv=None):
             profiled = (largest, *profile(content, scratch / "out-prof", cache))
     write_report(args.report, results, incremental_results, profiled, load=load, phased=phased)
     print(f"Written to {args.report}")
+
+
+def production_pair(row, content, output, cache):
+    """The production build with nothing kept, then CI's next run: one article
+    edited, the cache kept from the first."""
+    size = row["size"]
+    _drop_content_cache(cache)
+    written = []
+    row[PRODUCTION] = run_build(PRODUCTION, content, output, cache, written)
+    _show(size, PRODUCTION, row[PRODUCTION])
+    edited = sorted((Path(content) / "articles").glob("*.md"))[size // 2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\nA paragraph added before the next production build.\n")
+    row[PRODUCTION_AGAIN] = run_build(PRODUCTION_AGAIN, content, output, cache, written)
+    edited.write_text(text, encoding="utf-8")
+    _show(size, PRODUCTION_AGAIN, row[PRODUCTION_AGAIN])
+    row["compressed"] = (compressed_bytes(written[0]), compressed_bytes(written[1]))
 
 
 def _show(size, kind, result):
@@ -466,12 +589,16 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         f"Python {platform.python_version()}, load average {load:.1f} at the start."
         if load is not None
         else f"Python {platform.python_version()}.",
-        "Each build runs in its own process; peak memory is",
-        "the process's maximum resident set size. The corpus is generated (seeded): ~1,000-word",
+        "Each build runs in its own process; peak memory is the most that all of a build's",
+        "processes (workers and Pagefind too) held together at any moment: their proportional",
+        "set sizes, summed, sampled every 0.05 s. The corpus is generated (seeded): ~1,000-word",
         f"articles with headings, lists, links and one image each ({IMAGE_POOL} distinct images).",
         '"ours" is the quick local preview (pelicanconf.py, `invoke build`): no search index.',
         '"ours + search index" adds the Pagefind index (`invoke build --search`, serve,',
-        'livereload). "production" is publishconf.py (minified, feeds, .gz/.br copies, index).',
+        'livereload). "production" is publishconf.py (minified, feeds, .gz/.br copies, index,',
+        "output check): first with nothing kept but the picture variants, then after one",
+        "article is edited, with the compressed copies and page scans the first build kept",
+        "by the files' bytes (as CI keeps cache/ from one run to the next).",
         '"cold" builds start with no image cache (they encode every variant); the others have',
         "the variants cached, as every build after the first does, and no content cache (every",
         "article read and rendered). Stock, ours and ours + search index are the median of",
@@ -481,9 +608,10 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
         "| Articles | Build | Wall time (s) | Peak memory (MiB) | Pages written | Time vs stock |",
         "|---|---|---|---|---|---|",
     ]
+    kinds = ("stock", "ours cold", "ours", SEARCH, PRODUCTION, PRODUCTION_AGAIN)
     for row in results:
         stock_seconds = row["stock"][0]
-        for kind in ("stock", "ours cold", "ours", SEARCH, "production"):
+        for kind in kinds:
             seconds, memory, pages = row[kind]
             lines.append(
                 f"| {row['size']} | {kind} | {seconds:.2f} | {memory:.0f} | {pages} | "
@@ -492,31 +620,43 @@ def write_report(path, results, incremental_results, profiled, *, load=None, pha
     if len(results) > 1:
         first, last = results[0], results[-1]
         scale = last["size"] / first["size"]
+        growth = ", ".join(
+            f"{kind} {last[kind][0] / first[kind][0]:.1f}x" for kind in kinds if kind != "stock"
+        )
         lines += [
             "",
-            f"Growth from {first['size']} to {last['size']} articles ({scale:.0f}x the articles): "
-            f"ours {last['ours'][0] / first['ours'][0]:.1f}x the time, "
-            f"ours + search index {last[SEARCH][0] / first[SEARCH][0]:.1f}x, "
-            f"stock {last['stock'][0] / first['stock'][0]:.1f}x.",
+            f"Growth from {first['size']} to {last['size']} articles ({scale:.0f}x the articles), "
+            f"in time: stock {last['stock'][0] / first['stock'][0]:.1f}x, {growth}.",
         ]
+    lines += ["", "Compressed copies of the production build (bytes, all files together):", ""]
+    lines += ["| Articles | Build | .br | .gz |", "|---|---|---|---|"]
+    for row in results:
+        for kind, totals in zip((PRODUCTION, PRODUCTION_AGAIN), row["compressed"], strict=True):
+            lines.append(f"| {row['size']} | {kind} | {totals['.br']:,} | {totals['.gz']:,} |")
     lines += [
         "",
-        "## Incremental preview",
+        "## One edit in the preview",
         "",
-        "`invoke livereload`'s loop in one process, with its settings: build, append a paragraph",
-        "to one article, rebuild with the content cache (Pelican's reader layer and our body",
-        "steps cache). The rebuild returns, and the browser reloads, once the pages are written;",
-        "the search index is finished in the background (the next build waits for it).",
+        "`invoke livereload`'s loop in one process, with its settings: build, then append a",
+        f"paragraph to one article and rebuild, {ROUNDS} times (the median is shown). The",
+        "rebuild returns, and livereload sends the browser its reload, once the pages are",
+        "written; the search index is finished in the background (the next build waits for it).",
+        '"Files written": every file the rebuild wrote, search index included. Peak memory is',
+        "that of the livereload process, its workers and its Pagefind together, over the session.",
         "",
-        "| Articles | Rebuild: pages written (s) | vs a full build of ours "
-        "| Search index written too (s) | vs a full build of ours + search index |",
-        "|---|---|---|---|---|",
+        "| Content | Rebuild: pages written, reload sent (s) | vs a stock full build "
+        "| Pages written (files written) | Search index written too (s) "
+        "| vs a full build of ours + search index | Peak memory (MiB) |",
+        "|---|---|---|---|---|---|---|",
     ]
-    lines += [
-        f"| {size} | {pages:.2f} | {pages / full:.2f}x | {indexed:.2f} | "
-        f"{indexed / full_search:.2f}x |"
-        for size, pages, indexed, full, full_search in incremental_results
-    ]
+    for size, name, (pages, indexed, html, files), memory, stock, full in incremental_results:
+        content = f"{size} articles ({name})" if size else name
+        ratio = f"{pages / stock:.2f}x" if stock else "-"
+        search = f"{indexed / full:.2f}x" if full else "-"
+        lines.append(
+            f"| {content} | {pages:.2f} | {ratio} | {html} ({files}) | {indexed:.2f} | {search} "
+            f"| {memory:.0f} |"
+        )
     if phased:
         size, rows = phased
         lines += [

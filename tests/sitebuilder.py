@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -137,3 +138,25 @@ def write(path, body):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def built_with(site):
+    """The settings a production build was made with, read back from its home
+    page: its address (the canonical link) and its newsletter form's endpoint.
+    For a build the tests did not make themselves (CI's, CLINIC_BUILT_SITE)."""
+    home = Path(site) / "index.html"
+    if not home.is_file():
+        raise FileNotFoundError(
+            f"CLINIC_BUILT_SITE names {site}, which holds no built site: "
+            "run `invoke publish` first, or unset CLINIC_BUILT_SITE to build one"
+        )
+    page = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")
+    canonical = page.find("link", rel="canonical")["href"]
+    form = page.find("form", class_="newsletter-form__form")
+    found = {"SITEURL": canonical.removesuffix("/"), "NEWSLETTER_ACTION": form["action"]}
+    editor = Path(site) / "admin" / "config.yml"
+    if editor.is_file():  # where the browser editor saves, and who signs writers in
+        backend = yaml.safe_load(editor.read_text(encoding="utf-8"))["backend"]
+        found["GITHUB_REPOSITORY"] = backend.get("repo", "")
+        found["EDITOR_AUTH_URL"] = backend.get("base_url", "")
+    return found

@@ -87,7 +87,7 @@ def test_least_privilege(site_workflow):
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
-def test_build_job_tests_checks_builds_and_uploads(site_workflow):
+def test_build_job_builds_once_tests_that_build_checks_and_uploads(site_workflow):
     build = site_workflow["jobs"]["build"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert README_TEST_COMMAND in readme
@@ -95,10 +95,28 @@ def test_build_job_tests_checks_builds_and_uploads(site_workflow):
     # The content check first: a writer's mistake is annotated within a minute.
     order = [
         commands.index(".venv/bin/invoke check"),
-        commands.index(README_TEST_COMMAND),
         commands.index(".venv/bin/invoke publish"),
+        commands.index(README_TEST_COMMAND),
     ]
     assert order == sorted(order)
+    # The tests check the production build the job made (and publishes),
+    # instead of making their own (tests/conftest.py).
+    tests = next(s for s in steps(build) if s.get("run") == README_TEST_COMMAND)
+    assert tests["env"] == {"CLINIC_BUILT_SITE": "output"}
+    assert commands.count(".venv/bin/invoke publish") == 1
+    # The cache of picture variants, compressed copies and page scans comes
+    # back before the build and is kept right after it.
+    names = [step.get("uses", step.get("run", "")) for step in steps(build)]
+    (restore,) = uses(build, "actions/cache/restore")
+    (save,) = uses(build, "actions/cache/save")
+    assert restore["with"]["path"] == save["with"]["path"] == "cache/"
+    assert restore["with"]["restore-keys"] == "site-cache-"
+    assert (
+        names.index(restore["uses"])
+        < names.index(".venv/bin/invoke publish")
+        < names.index(save["uses"])
+        < names.index(README_TEST_COMMAND)
+    )
     assert "chromium" in runs(build) and "default-jre-headless" in runs(build)
     (python,) = uses(build, "actions/setup-python")
     assert python["with"] == {
@@ -118,9 +136,6 @@ def test_build_job_tests_checks_builds_and_uploads(site_workflow):
     assert "vars.SITEURL" in publish["env"]["SITEURL"]
     assert "vars.NEWSLETTER_ACTION" in publish["env"]["NEWSLETTER_ACTION"]
     assert "vars.EDITOR_AUTH_URL" in publish["env"]["EDITOR_AUTH_URL"]
-    (cache,) = uses(build, "actions/cache")
-    assert cache["with"]["path"] == "cache/clinic-compressed"
-    assert "package-lock.json" in cache["with"]["key"]
 
 
 def test_deploy_waits_for_the_build_and_never_races(site_workflow):

@@ -77,6 +77,7 @@ SETTINGS = (
     ),
     # --- What happens to the written site
     Setting("CLINIC_MINIFY", False, "Minify HTML and CSS, fingerprint theme files (production)."),
+    Setting("CLINIC_COMPRESS", False, "Write .br and .gz copies of the text files (production)."),
     Setting("CLINIC_SEARCH_INDEX", True, "Build the Pagefind search index (True or False)."),
     Setting(
         "CLINIC_SEARCH_INDEX_BACKGROUND",
@@ -126,11 +127,6 @@ SETTINGS = (
         True,
         "The speed part: caches, worker processes, libyaml. Off, the same site is built "
         "slowly, in one process (plugins/clinic/speed/).",
-    ),
-    Setting(
-        "CLINIC_COMPRESSED_CACHE",
-        lambda settings: str(Path(settings.get("CACHE_PATH", "cache")) / "clinic-compressed"),
-        "Where .br/.gz copies of big unchanging files are kept between builds.",
     ),
 )
 

@@ -2,10 +2,15 @@
 built pages with their template type, and a page visit that records every
 request, response and console message."""
 
+import base64
 import contextlib
 import functools
+import hashlib
 import http.server
 import re
+import shutil
+import ssl
+import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -39,8 +44,58 @@ def bind_server(handler):
     return QuietServer((LOOPBACK, 0), handler)
 
 
-def static_server(root):
-    return bind_server(functools.partial(QuietHandler, directory=str(root)))
+def static_server(root, prefix=""):
+    """A server for the folder `root`, at `prefix` ("/repo" for a site built
+    for https://owner.github.io/repo)."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    if prefix.strip("/"):
+        handler = functools.partial(_Prefixed, "/" + prefix.strip("/"), directory=str(root))
+    return bind_server(handler)
+
+
+class _Prefixed(QuietHandler):
+    """Serves the folder under a path prefix, as a host serving the site
+    from a sub-folder does; anything else is not found."""
+
+    def __init__(self, prefix, *args, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        if path != self.prefix and not path.startswith(self.prefix + "/"):
+            return super().translate_path("/this-host-serves-only" + self.prefix)
+        return super().translate_path(path[len(self.prefix) :] or "/")
+
+
+def use_tls(server, host, folder):
+    """Serve over HTTPS with a certificate made now for `host` (the openssl
+    command line); returns Chromium's flag that trusts that certificate's key
+    and no other."""
+    key, cert = Path(folder) / "key.pem", Path(folder) / "cert.pem"
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise RuntimeError(f"openssl is needed to serve https://{host}: {INSTALL_OPENSSL}")
+    request = [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+    request += ["-nodes", "-days", "2", "-subj", f"/CN={host}"]
+    request += ["-addext", f"subjectAltName=DNS:{host}", "-keyout", str(key), "-out", str(cert)]
+    subprocess.run(request, check=True, capture_output=True)
+    public_key = subprocess.run(
+        [openssl, "x509", "-in", str(cert), "-pubkey", "-noout"], check=True, capture_output=True
+    ).stdout
+    der = subprocess.run(
+        [openssl, "pkey", "-pubin", "-outform", "der"],
+        input=public_key,
+        check=True,
+        capture_output=True,
+    ).stdout
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    pin = base64.b64encode(hashlib.sha256(der).digest()).decode()
+    return f"--ignore-certificate-errors-spki-list={pin}"
+
+
+INSTALL_OPENSSL = "apt-get install -y openssl"
 
 
 def origin_of(server):
@@ -115,13 +170,13 @@ class Page:
     file: Path
 
 
-def built_pages(root, origin):
+def built_pages(root, siteurl):
     """Every HTML file of the built site, so pages added later are covered."""
     pages = []
     for file in html_pages(root):
         path = file.relative_to(root).as_posix()
         url_path = path.removesuffix("index.html")
-        pages.append(Page(path, f"{origin}/{url_path}", template_of(path), file))
+        pages.append(Page(path, f"{siteurl}/{url_path}", template_of(path), file))
     return pages
 
 

@@ -23,7 +23,7 @@ EXPECTED_FIRST = {
 
 @pytest.fixture
 def base_url(served_site):
-    return served_site.origin
+    return served_site.siteurl
 
 
 @pytest.fixture

@@ -171,4 +171,5 @@ def test_pages_cannot_keep_claims(tmp_path):
     page.write_text(page.read_text().replace("---\n\n", "claims_reviewed: [x]\n---\n\n", 1))
     problems = [str(p) for p in errors(check(content))]
     assert len(problems) == 1
-    assert "content/pages/about.md:4: claims_reviewed: unknown field" in problems[0]
+    line = page.read_text().splitlines().index("claims_reviewed: [x]") + 1
+    assert f"content/pages/about.md:{line}: claims_reviewed: unknown field" in problems[0]

@@ -135,6 +135,8 @@ def published_text(site):
     for path in site.rglob("*"):
         if not path.is_file() or ".cache" in path.parts:
             continue
+        if path.parent.name == "admin" and path.name.startswith("decap-cms"):
+            continue  # the browser editor's program, copied as Decap ships it
         data = path.read_bytes()
         if path.suffix == ".br":
             data = brotli.decompress(data)

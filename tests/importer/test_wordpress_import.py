@@ -128,7 +128,7 @@ Each clinic has free parking and a step-free entrance. Call ahead if you need an
 | --- | --- |
 | Cleveland | Lot behind the building |
 | Columbus | Street and garage |
-"""  # noqa: E501
+"""
 
 FIRST_RUN_REDIRECTS = [
     ("/2023/05/spravato-day-step-by-step/", "/blog/spravato-day-step-by-step/"),

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from clinic.output import headers as security
 from clinic.site import newsletter
-from conftest import PRODUCTION_ENVIRON
+from conftest import NEWSLETTER_ORIGINS, PRODUCTION_ENVIRON, PRODUCTION_SITEURL
 from sitebuilder import ROOT, all_html_files, redirects_listed, soup
 
 TEMPLATES = ROOT / "theme" / "templates"
 # Buttondown answers on both hosts, and form-action governs redirects too.
-ENDPOINT_ORIGIN = "https://buttondown.email https://buttondown.com"
+ENDPOINT_ORIGIN = NEWSLETTER_ORIGINS
 # Scripts only from the theme's script folder and Pagefind's, never from
 # elsewhere on the site (a picture folder, say).
-SCRIPT_FOLDERS = "https://clinic.example/theme/js/ https://clinic.example/pagefind/"
+SCRIPT_FOLDERS = f"{PRODUCTION_SITEURL}/theme/js/ {PRODUCTION_SITEURL}/pagefind/"
 EXPECTED_CSP = (
     f"default-src 'self'; script-src {SCRIPT_FOLDERS}; style-src 'self'; "
     "img-src 'self'; font-src 'self'; connect-src 'self'; "
@@ -31,10 +31,14 @@ EXPECTED_SEARCH_CSP = (
 )
 
 
-# The browser editor alone may evaluate code (Decap CMS), inject styles and
-# read pictures from blob: URLs; the published one saves to GitHub.
+# The browser editor alone may evaluate code (Decap CMS), run the scripts in
+# its own folder, inject styles and read pictures from blob: URLs; the
+# published one saves to GitHub.
 EXPECTED_ADMIN_CSP = (
-    EXPECTED_CSP.replace("script-src 'self';", "script-src 'self' 'unsafe-eval';")
+    EXPECTED_CSP.replace(
+        f"script-src {SCRIPT_FOLDERS};",
+        f"script-src {SCRIPT_FOLDERS} 'unsafe-eval' {PRODUCTION_SITEURL}/admin/;",
+    )
     .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
     .replace("img-src 'self';", "img-src 'self' blob: https://avatars.githubusercontent.com;")
     .replace("connect-src 'self';", "connect-src 'self' blob: https://api.github.com;")

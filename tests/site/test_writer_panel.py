@@ -125,7 +125,7 @@ def test_the_placeholders_stop_the_production_build(tmp_path, content):
     with pytest.raises(ContentError) as error:
         build(tmp_path / "output", content, conf="publishconf.py", NEWSLETTER=NEWSLETTER)
     assert str(error.value).startswith("7 content problem(s)")
-    assert "first-infusion-day.md:16: body: '## First section' is the example text" in str(
+    assert "first-infusion-day.md:15: body: '## First section' is the example text" in str(
         error.value
     )
 

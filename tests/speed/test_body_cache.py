@@ -1,5 +1,5 @@
 """Local previews cache Markdown output (Pelican's reader layer) and the
-plugin's body steps (speed/body_cache.py: typogrify, links, opening, scan): a
+plugin's body steps (speed/read/body_cache.py: typogrify, links, opening, scan): a
 rebuild works out nothing again for a body that did not change, writes the
 same pages, and drops the caches when inputs outside the article change."""
 

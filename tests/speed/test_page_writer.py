@@ -1,9 +1,9 @@
-"""Pages rendered in forked workers (plugins/clinic/speed/page_writer.py) are the
+"""Pages rendered in forked workers (plugins/clinic/speed/write/page_writer.py) are the
 pages Pelican writes in one process, announced in the same order; a page a
 worker cannot render stops the build and names the page."""
 
 import pytest
-from clinic.speed import page_writer
+from clinic.speed.write import page_workers, page_writer
 from fixture_site import article, make_content
 from pelican import signals
 from pelican.writers import Writer
@@ -74,7 +74,7 @@ def test_a_page_a_worker_cannot_render_stops_the_build(tmp_path, monkeypatch):
         return original(writer, name, *args, **kwargs)
 
     monkeypatch.setattr(Writer, "write_file", failing)
-    with pytest.raises(page_writer.PageWriteError) as error:
+    with pytest.raises(page_workers.PageWriteError) as error:
         build_site(tmp_path, "out", 0, monkeypatch)
     message = str(error.value)
     assert "blog/article-05/index.html" in message

@@ -1,5 +1,5 @@
 """A long batch of articles is typogrified in worker processes while Pelican
-reads on (plugins/clinic/speed/parallel.py); the site written is byte for
+reads on (plugins/clinic/speed/read/parallel.py); the site written is byte for
 byte the one the inline path writes."""
 
 import concurrent.futures
@@ -7,7 +7,7 @@ import concurrent.futures.process
 
 import pytest
 from clinic.problems import ContentError
-from clinic.speed import body_cache, parallel
+from clinic.speed.read import body_cache, parallel
 from clinic.speed.state import STATE as SPEED
 from fixture_site import article, make_content
 from sitebuilder import build

@@ -5,7 +5,8 @@ the build time, so it is left out)."""
 import sys
 
 import pytest
-from clinic.speed import page_writer, parallel
+from clinic.speed.read import parallel
+from clinic.speed.write import page_writer
 from conftest import PRODUCTION_ENVIRON
 from sitebuilder import ROOT, build, run_publish
 
@@ -60,13 +61,13 @@ def test_the_bench_corpus_preview_is_the_same_and_speed_really_ran(
     """In-process, so it can see the speed part at work: articles read in
     workers and pages written by forked workers when on, neither when off."""
     used = []
-    submit, write_in_workers = parallel._Batch.submit, page_writer._write_in_workers
+    submit, write_in_workers = parallel._Batch.submit, page_writer.write_in_workers
     monkeypatch.setattr(
         parallel._Batch, "submit", lambda batch, *a: used.append("read") or submit(batch, *a)
     )
     monkeypatch.setattr(
         page_writer,
-        "_write_in_workers",
+        "write_in_workers",
         lambda *a: used.append("write") or write_in_workers(*a),
     )
     sites = {}

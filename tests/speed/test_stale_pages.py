@@ -1,4 +1,4 @@
-"""Local previews write over the last build (plugins/clinic/speed/stale_pages.py):
+"""Local previews write over the last build (plugins/clinic/speed/write/stale_pages.py):
 pages no longer built are removed, everything built is kept, and a failed
 build leaves the last good one in place."""
 

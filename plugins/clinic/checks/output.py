@@ -2,14 +2,19 @@
 every internal link and image leads to a file (and #fragment to an id),
 every <img> has alt, no page is empty, every page has a title and a
 meta description. Content checks cannot see what templates produce; this can.
+
+Most of the work is parsing every page, so `SCAN` is the seam to the speed
+part: `SCAN.runner(pages)` gives each page's scan, one page after another by
+default; the speed part keeps scans by the page's bytes and parses the
+others on every core.
 """
 
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..body.html_scan import scan
 from ..problems import ContentError, Problem, tell_github
+from ..seam import Seam
 from ..settings import with_defaults
 
 FIX_LINK = "fix the link in the template or content file that makes this page"
@@ -29,20 +34,51 @@ def check_after_build(pelican):
         raise ContentError(problems, "problem(s) in the built site, which must not be deployed")
 
 
+def scan_file(path):
+    return scan(path.read_text(encoding="utf-8"))
+
+
+def scan_pages(pages):
+    return [scan_file(page) for page in pages]
+
+
+SCAN = Seam(scan_pages)
+
+
 def check_output(output, siteurl=""):
     output = Path(output)
-    scanned = cache(lambda path: scan(path.read_text(encoding="utf-8")))
-    problems = []
-    for path in sorted(output.rglob("*.html")):
+    pages = sorted(output.rglob("*.html"))
+    check = PageCheck(output, siteurl, dict(zip(pages, SCAN.runner(pages), strict=True)))
+    return [problem for page in pages for problem in check(page)]
+
+
+class PageCheck:
+    """The problems of one page. Where each URL leads is worked out once, for
+    every page that links to it: most links are the same few dozen on every
+    page."""
+
+    def __init__(self, output, siteurl, scans):
+        self.output, self.siteurl, self.scans = output, siteurl, scans
+        self.targets = {}  # (URL, page URL if the URL is relative) -> what is wrong, or None
+
+    def scanned(self, path):
+        if path not in self.scans:
+            self.scans[path] = scan_file(path)
+        return self.scans[path]
+
+    def __call__(self, path):
+        output = self.output
         page_url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
         shown = f"{output.name}/{path.relative_to(output).as_posix()}"
-        found = scanned(path)
-        problems += _page_problems(found, shown)
+        found = self.scanned(path)
+        problems = _page_problems(found, shown)
         for line, _tag, url in found.links:
-            what = _broken(url, page_url, output, siteurl, scanned)
-            if what:
-                problems.append(Problem(shown, "link", what, FIX_LINK, line))
-    return problems
+            key = (url, "" if url.startswith(("/", "http:", "https:")) else page_url)
+            if key not in self.targets:
+                self.targets[key] = _broken(url, page_url, output, self.siteurl, self.scanned)
+            if self.targets[key]:
+                problems.append(Problem(shown, "link", self.targets[key], FIX_LINK, line))
+        return problems
 
 
 def _page_problems(found, shown):

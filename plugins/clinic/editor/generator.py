@@ -81,7 +81,10 @@ class EditorGenerator(Generator):
         if decap is not None:
             copy_decap(decap, output)
         config = config_yaml(editor_config(settings, SITE.authors))
-        (output / CONFIG).write_text(config, encoding="utf-8")
+        target = output / CONFIG
+        # A preview writes over the last build: an unchanged file is left as it is.
+        if not target.is_file() or target.read_text(encoding="utf-8") != config:
+            target.write_text(config, encoding="utf-8")
         base = f"{settings['SITEURL']}/{folder}"
         page = EditorPage(f"{base}/{CONFIG}", f"{base}/{SCRIPT}", missing_pieces(settings, decap))
         writer.write_file(

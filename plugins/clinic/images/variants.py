@@ -101,8 +101,21 @@ def copy_to_output(generators):
         if not variant.cached.exists():  # the cache was emptied during the build
             encode(variant)
         target = output / variant.relative
+        if _same_copy(variant.cached, target):
+            continue  # a preview writing over the last build: already there
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(variant.cached, target)
+
+
+def _same_copy(cached, target):
+    """A variant's bytes depend on its cached path alone (the folder is named
+    after the source's hash), so a target of the same size copied after the
+    cached file was made holds them."""
+    try:
+        source, copy = cached.stat(), target.stat()
+    except OSError:
+        return False
+    return copy.st_size == source.st_size and copy.st_mtime_ns >= source.st_mtime_ns
 
 
 def encode(variant):

@@ -4,6 +4,7 @@
     pagefind.py      a small client for Pagefind's service mode
     headers.py       the Content-Security-Policy (meta tag and `_headers`), caching rules
     minify.py        production bytes: minified HTML and CSS, fingerprinted theme files
+    compress.py      production bytes: .br and .gz copies of the text files
 
 Its receivers on `finalized` come before pelican-granular-signals' minify,
 compress and deploy steps, which it sets up last.
@@ -13,7 +14,7 @@ import blinker
 from pelican import signals
 from pelican.plugins import granular_signals
 
-from . import headers, minify, search_index
+from . import compress, headers, minify, search_index
 
 
 def register():
@@ -23,10 +24,14 @@ def register():
     signals.all_generators_finalized.connect(headers.publish_policy)
     signals.all_generators_finalized.connect(search_index.open_index)
     signals.content_written.connect(search_index.add_page)
-    # The index first: the _headers file lists its folder.
+    # The index first: the _headers file lists its folder (written later,
+    # at "compress", but made now).
     signals.finalized.connect(search_index.write_index)
     signals.finalized.connect(headers.write_headers_file)
     # After the receivers above: granular_signals sends "minify", "compress"
-    # (pelican-precompress) and "deploy" (the checks part) on `finalized`.
+    # and "deploy" (the checks part) on `finalized`.
     granular_signals.register()
     blinker.signal("minify").connect(minify.minify_output)
+    # Pagefind makes the index while minify works; it is written, then compressed.
+    blinker.signal("compress").connect(search_index.finish_index)
+    blinker.signal("compress").connect(compress.compress_output)

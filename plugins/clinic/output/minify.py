@@ -4,7 +4,7 @@ content, so hosts can cache them for a year and a new version is fetched
 the moment it changes.
 
 Runs on pelican-granular-signals' `minify` signal: after every page is
-written and before pelican-precompress writes the .gz and .br copies.
+written and before compress.py writes the .gz and .br copies.
 Off unless CLINIC_MINIFY is true (publishconf.py).
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import minify_html
 
+from ..seam import Seam, map_inline
 from ..settings import with_defaults
 from .state import STATE
 
@@ -70,14 +71,22 @@ def minify_page(page):
     return page
 
 
+def minify_file(page):
+    page.write_text(minify_page(page.read_text("utf-8")), "utf-8")
+
+
+# `runner(minify_file, pages)`: each page in turn by default; the speed part
+# shares them out over worker processes.
+RUNNER = Seam(map_inline)
+
+
 def minify_output(pelican):
     """pelican-granular-signals' `minify`, after every page is written."""
     settings = with_defaults(pelican.settings)
     if not settings["CLINIC_MINIFY"]:
         return
     output = Path(settings["OUTPUT_PATH"])
-    for page in output.rglob("*.html"):
-        page.write_text(minify_page(page.read_text("utf-8")), "utf-8")
+    RUNNER.runner(minify_file, sorted(output.rglob("*.html")))
     static = output / settings["THEME_STATIC_DIR"]
     for name, relative in FINGERPRINTED.items():
         plain = static / relative

@@ -11,12 +11,16 @@ Pagefind answers in the order it was asked, one message at a time.
 
 One reader thread drains stdout into a dict of answers, so the pipe never
 fills; the caller sends without waiting and collects answers when it needs
-them. stderr goes to a temporary file (no second pipe to drain).
+them. `pause()` ends that thread while Pagefind waits between requests (the
+next request starts it again). stderr goes to a temporary file (no second
+pipe to drain).
 """
 
 import base64
 import contextlib
 import json
+import os
+import selectors
 import subprocess
 import tempfile
 import threading
@@ -45,20 +49,44 @@ class PagefindService:
         self._stopped = False  # stdout reached its end: Pagefind has exited
         self._arrived = threading.Condition()
         self._last_id = 0
+        self._pending = bytearray()  # an answer not yet complete (GetFiles sends megabytes)
+        # Written to by pause(): the reader thread wakes and ends.
+        self._wake_read, self._wake_write = os.pipe()
+        self._reader = None
+        self._start_reading()
+
+    def _start_reading(self):
         self._reader = threading.Thread(
             target=self._read_answers, name="pagefind-answers", daemon=True
         )
         self._reader.start()
 
+    def pause(self):
+        """Stop the thread reading answers, once every answer asked for has
+        arrived; Pagefind keeps running, with its indexes, and the next
+        request starts the thread again. livereload keeps one Pagefind for
+        its rebuilds, and no thread may run while its page writers fork."""
+        if self._reader is not None and self._reader.is_alive():
+            os.write(self._wake_write, b"x")
+            self._reader.join()
+        self._reader = None
+
     @property
     def pid(self):
         return self._process.pid
+
+    @property
+    def running(self):
+        """Pagefind has not exited (nor stopped answering)."""
+        return self._process.poll() is None and not self._stopped
 
     def send(self, payload):
         """Send one request without waiting; returns its message id."""
         if None in self._answers:
             # Pagefind could not read an earlier request and reads no more.
             raise PagefindServiceError(f"Pagefind answered an error: {self._answers[None]}")
+        if self._reader is None and not self._stopped:
+            self._start_reading()
         self._last_id += 1
         message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
         try:
@@ -77,7 +105,9 @@ class PagefindService:
                 timeout,
             )
             # An answer without a message_id means Pagefind could not read a request.
-            payload = self._answers.get(message_id) or self._answers.get(None)
+            # Taken out once read: a Pagefind kept for a livereload session answers
+            # thousands of requests, and each index is megabytes.
+            payload = self._answers.pop(message_id, None) or self._answers.get(None)
         if payload is None:
             if not arrived:
                 raise PagefindServiceError(f"Pagefind did not answer within {timeout} s")
@@ -98,8 +128,12 @@ class PagefindService:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._reader.join()
+        if self._reader is not None:
+            self._reader.join()
         self._stderr.close()
+        for fd in (self._wake_read, self._wake_write):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def kill(self):
         """Stop at once, mid-work (a build that failed before writing its index)."""
@@ -107,25 +141,41 @@ class PagefindService:
         self.close()
 
     def _read_answers(self):
-        pending = bytearray()  # an answer not yet complete (GetFiles sends megabytes)
+        answers = self._process.stdout.fileno()
+        ended = True  # stdout closed (Pagefind exited), or an answer could not be read
         try:
-            while chunk := self._process.stdout.read1(1 << 16):
-                if b"," not in chunk:
-                    pending += chunk
-                    continue
-                first, *rest = chunk.split(b",")
-                messages = [bytes(pending + first), *rest[:-1]]
-                pending = bytearray(rest[-1])
-                decoded = [json.loads(base64.b64decode(m)) for m in messages]
-                with self._arrived:
-                    for message in decoded:
-                        self._answers[message.get("message_id")] = message["payload"]
-                    self._arrived.notify_all()
+            with selectors.DefaultSelector() as selector:
+                selector.register(answers, selectors.EVENT_READ)
+                selector.register(self._wake_read, selectors.EVENT_READ)
+                while True:
+                    ready = {key.fd for key, _ in selector.select()}
+                    if answers in ready:
+                        chunk = os.read(answers, 1 << 16)
+                        if not chunk:
+                            break
+                        self._take(chunk)
+                    elif self._wake_read in ready:  # pause(): Pagefind has answered all
+                        os.read(self._wake_read, 1)
+                        ended = False
+                        break
         finally:
-            # Also when an answer could not be decoded: waiters must not hang.
-            with self._arrived:
-                self._stopped = True
-                self._arrived.notify_all()
+            if ended:  # waiters must not hang
+                with self._arrived:
+                    self._stopped = True
+                    self._arrived.notify_all()
+
+    def _take(self, chunk):
+        if b"," not in chunk:
+            self._pending += chunk
+            return
+        first, *rest = chunk.split(b",")
+        messages = [bytes(self._pending + first), *rest[:-1]]
+        self._pending = bytearray(rest[-1])
+        decoded = [json.loads(base64.b64decode(m)) for m in messages]
+        with self._arrived:
+            for message in decoded:
+                self._answers[message.get("message_id")] = message["payload"]
+            self._arrived.notify_all()
 
     def _stopped_reason(self):
         try:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pagefind_bin
 
+from ..seam import Seam
 from ..settings import with_defaults
 from ..site.urls import SEARCH_BUNDLE
 from .pagefind import PagefindService, PagefindServiceError
@@ -85,6 +86,7 @@ class _BuildIndex:
         self.pages = {}  # message id -> page path inside the output
         self.waiting = []  # pages written before Pagefind runs: write() sends them
         self.service = None  # later: started by write() (the background thread)
+        self.files_request = None  # the message id of GetFiles, once asked
         if not later:
             self._start()
 
@@ -111,9 +113,10 @@ class _BuildIndex:
             return
         self._send(path)
 
-    def _send(self, path):
+    def _send(self, path, html=None):
         page = Path(path)
-        html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
+        if html is None:
+            html = page.read_text(encoding="utf-8")  # as on disk: what the CLI would read
         if BODY_ATTRIBUTE not in html:
             return
         # Pagefind turns the file path into the URL (blog/x/index.html -> /blog/x/).
@@ -127,7 +130,9 @@ class _BuildIndex:
             ) from error
         self.pages[message] = page
 
-    def write(self):
+    def ask(self):
+        """Every page is sent: ask Pagefind for the index files, without
+        waiting (it takes a while: the build finishes the pages meanwhile)."""
         if self.service is None:
             self._start()
             for path in self.waiting:
@@ -143,9 +148,21 @@ class _BuildIndex:
         # GetFiles, not WriteFiles: Pagefind answers WriteFiles before its
         # last writes reach the disk (seen as an empty pagefind-entry.json),
         # so the files come back in the answer and are written here.
+        try:
+            self.files_request = self.service.send({"type": "GetFiles", "index_id": self.index_id})
+        except PagefindServiceError as error:
+            raise SearchIndexError(
+                f"Pagefind could not make the search index for {self.output / BUNDLE} "
+                f"({error})\n{RETRY}"
+            ) from error
+
+    def write(self):
+        """Write the index files Pagefind made (asking for them first if need be)."""
+        if self.files_request is None:
+            self.ask()
         bundle = self.output / BUNDLE
         try:
-            files = self.service.request({"type": "GetFiles", "index_id": self.index_id})
+            files = self.service.answer(self.files_request)
         except PagefindServiceError as error:
             raise SearchIndexError(
                 f"Pagefind could not make the search index for {bundle} ({error})\n{RETRY}"
@@ -156,9 +173,11 @@ class _BuildIndex:
                 if file["path"] not in UNUSED_UI:
                     path = bundle / file["path"]
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(base64.b64decode(file["content"]))
+                    data = base64.b64decode(file["content"])
+                    if not path.is_file() or path.read_bytes() != data:  # else left as it is
+                        path.write_bytes(data)
                     written.add(path)
-            # A preview writes over the last build (speed/stale_pages.py): the files
+            # A preview writes over the last build (speed/write/stale_pages.py): the files
             # of the last index that this one does not have would linger.
             for path in bundle.rglob("*"):
                 if path.is_file() and path not in written:
@@ -167,6 +186,16 @@ class _BuildIndex:
             raise SearchIndexError(
                 f"Could not write the search index to {bundle} ({error})\n{RETRY}"
             ) from error
+
+    def release(self):
+        """The index is written: stop its Pagefind."""
+        self.service.close()
+
+
+# The seam to the speed part: `runner(output, later)` gives the build's index,
+# a _BuildIndex or one that behaves as it does (livereload's, kept by the
+# speed part from one build to the next, sends Pagefind only changed pages).
+INDEX = Seam(_BuildIndex)
 
 
 def index_wanted(settings):
@@ -191,7 +220,7 @@ def open_index(generators):
     settings = with_defaults(generators[0].settings)
     if index_wanted(settings):
         later = bool(settings["CLINIC_SEARCH_INDEX_BACKGROUND"])
-        STATE.index = _BuildIndex(generators[0].output_path, later)
+        STATE.index = INDEX.runner(generators[0].output_path, later)
 
 
 def add_page(path, context):
@@ -207,20 +236,36 @@ def add_page(path, context):
 
 
 def write_index(pelican):
-    """`finalized`: write the index and stop the service, or stop the build."""
+    """`finalized`: ask for the index (finish_index writes it), or have the
+    background thread make it (livereload), or stop the build."""
     index, STATE.index = STATE.index, None
     if index is None:
         if not index_wanted(pelican.settings):
             _remove_old_index(Path(pelican.output_path) / BUNDLE)
         return
-    if not with_defaults(pelican.settings)["CLINIC_SEARCH_INDEX_BACKGROUND"]:
-        _finish(index)
-        return
     # The folder exists now, as the _headers file written next expects.
     (index.output / BUNDLE).mkdir(parents=True, exist_ok=True)
+    if not with_defaults(pelican.settings)["CLINIC_SEARCH_INDEX_BACKGROUND"]:
+        # Pagefind makes the index while minify works on the pages (it has
+        # them already); finish_index writes it before the files are compressed.
+        STATE.index = index
+        try:
+            index.ask()
+        except SearchIndexError:
+            discard_unfinished()
+            raise
+        return
     thread = threading.Thread(target=_finish_in_background, args=(index,), name="search-index")
     STATE.background = thread
     thread.start()
+
+
+def finish_index(pelican):
+    """pelican-granular-signals' `compress`, before the compressed copies:
+    the index asked for at `finalized`, written."""
+    index, STATE.index = STATE.index, None
+    if index is not None:
+        _finish(index)
 
 
 def _remove_old_index(bundle):
@@ -235,7 +280,7 @@ def _finish(index):
         index.write()
     finally:
         if index.service is not None:
-            index.service.close()
+            index.release()
     output = index.output
     pages = indexed_page_count(output)
     print(f"Search index: {pages} pages indexed by Pagefind in {output / BUNDLE}")

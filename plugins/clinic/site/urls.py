@@ -17,6 +17,7 @@ A source is anything with `kind`, `path` (its file on disk) and `meta` (its
 front matter, keys lowercased): checks/sources.py reads them.
 """
 
+import functools
 import posixpath
 from collections import defaultdict
 from pathlib import Path
@@ -170,18 +171,22 @@ def reserved_addresses(settings):
 
 def _listings(articles, settings, authors):
     """The category, tag and author pages Pelican makes for these articles."""
-    found = {}
+    found, made = {}, {}
     for source in articles:
         meta = source.meta
-        wrappers = [Tag(tag, settings) for tag in schema.tags_of(meta.get("tags"))]
+        names = [(Tag, tag) for tag in schema.tags_of(meta.get("tags"))]
         if meta.get("category"):
-            wrappers.append(Category(str(meta["category"]), settings))
+            names.append((Category, str(meta["category"])))
         profile = authors.get(str(meta.get("author", "")))
         if profile is not None:
-            wrappers.append(Author(profile.name, settings))
-        for wrapper in wrappers:
+            names.append((Author, profile.name))
+        for kind, name in names:
+            # One wrapper (and one slugify) per name, not per article using it.
+            if (kind, name) not in made:
+                made[kind, name] = kind(name, settings)
+            wrapper = made[kind, name]
             if quiet_slug(wrapper):  # a tag without one is a problem the check reports
-                found.setdefault((type(wrapper), wrapper.slug), wrapper)
+                found.setdefault((kind, wrapper.slug), wrapper)
     return list(found.values())
 
 
@@ -223,11 +228,14 @@ def is_draft(source):
 def slug_of(source, settings):
     if source.meta.get("slug"):
         return str(source.meta["slug"])
-    return slugify(
-        source.path.stem,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-    )
+    substitutions = tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", [])))
+    return _slug(source.path.stem, substitutions, settings.get("SLUGIFY_PRESERVE_CASE", False))
+
+
+@functools.lru_cache(maxsize=8192)
+def _slug(stem, substitutions, preserve_case):
+    """Pelican's slugify, once per file name: every build maps every file."""
+    return slugify(stem, regex_subs=list(substitutions), preserve_case=preserve_case)
 
 
 def save_as_of(source, settings):

@@ -1,51 +1,48 @@
 """The speed part: the same site, built faster. Optional (CLINIC_SPEED).
 
-It wraps the site rather than living inside it. When a build starts it swaps
-its own runners in through the seams the other parts leave open, and takes
-them out again when it is off:
-- the body seam (body/steps.py): body steps kept between builds
-  (body_cache.py), long batches of articles read and converted in worker
-  processes (parallel.py, libyaml_reader.py);
-- the writer seam (site/state.py): pages rendered by forked workers
-  (page_writer.py);
-compressed_copies.py keeps the .br and .gz copies of big files that do not
-change (the browser editor's script) between production builds; and it
-keeps the preview's caches and output honest: cache_guard.py empties
-the caches when the plugin's other inputs change, stale_pages.py removes the
-pages a preview no longer builds (previews write over the last build).
+It wraps the site rather than living inside it. When a build starts
+(seams.py) it swaps its own runners in through the seams the other parts
+leave open, and takes them out again when it is off. By the build's steps:
 
-Off, the body steps are computed inline and pages written one by one: the
-site is byte for byte the same (tests/speed/), only slower. Turn it off with
+    read/    articles converted in worker processes; in one process
+             (livereload), documents, body steps, related articles and the
+             content check's work kept from one build to the next
+    write/   pages rendered on every core, and in one process only the pages
+             whose inputs changed (fingerprints); compiled templates kept;
+             the pages a preview no longer builds removed
+    output_cache.py  production: compressed copies and page scans kept by
+             each file's bytes, the rest made on every core (workers.py)
+    kept_index.py    livereload: one Pagefind for the session, sent only the
+             pages that changed
+
+cache_guard.py empties the preview caches when the plugin's other inputs
+change; state.py holds what is kept.
+
+Off, everything is done inline, one step after another: the site is byte
+for byte the same (tests/speed/), only slower. Turn it off with
 DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 """
 
-import blinker
 from pelican import signals
 
-from . import (
-    body_cache,
-    compressed_copies,
-    libyaml_reader,
-    page_writer,
-    parallel,
-    seams,
-    stale_pages,
-)
+from . import seams
+from .read import body_cache, kept_documents, libyaml_reader, parallel
+from .write import page_writer, stale_pages, templates
 
 
 def register():
     signals.initialized.connect(seams.install)
     signals.readers_init.connect(libyaml_reader.use_libyaml)
+    signals.generator_init.connect(templates.use_compiled)
+    signals.article_generator_init.connect(kept_documents.use_kept)
+    signals.page_generator_init.connect(kept_documents.use_kept)
     signals.article_generator_preread.connect(parallel.open_batch)
     # Deferred article bodies are finished before anything lists, sorts or
     # reads them.
     signals.article_generator_pretaxonomy.connect(parallel.finish)
+    signals.all_generators_finalized.connect(kept_documents.all_read)
     signals.page_writer_finalized.connect(page_writer.flush_pages)
     signals.content_written.connect(stale_pages.page_written)
     signals.static_generator_finalized.connect(stale_pages.static_files_known)
     signals.finalized.connect(body_cache.save)
     signals.finalized.connect(stale_pages.remove_stale_pages)
-    # pelican-granular-signals sends these after `finalized`; registered
-    # before pelican-precompress (a later plugin), ours run before its own.
-    blinker.signal("compress").connect(compressed_copies.place_kept_copies)
-    blinker.signal("deploy").connect(compressed_copies.keep_new_copies)

@@ -16,14 +16,14 @@ FINGERPRINT_FILE = "clinic-inputs"
 OWN_FILES = "clinic-"  # our files in CACHE_PATH start so; Pelican's never do
 
 
-def inputs_changed(settings):
+def inputs_changed(settings, current):
     """At `initialized`, before the generators load the cache: True (and the
-    cache emptied) if the plugin's inputs changed since the last build."""
+    cache emptied) if the plugin's inputs (`current`, their fingerprint)
+    changed since the last build."""
     if not settings["CACHE_CONTENT"]:
         return False
     cache = Path(settings["CACHE_PATH"])
     stored = cache / FINGERPRINT_FILE
-    current = fingerprint(settings)
     previous = stored.read_text(encoding="utf-8") if stored.exists() else None
     if current == previous:
         return False

@@ -1,26 +1,58 @@
 """What the speed part puts into the seams the other parts leave open, when a
-build starts: its body runner (body/steps.py) and its page writer
-(site/state.py), or the defaults back when CLINIC_SPEED is off."""
+build starts: its body runner (body/steps.py), its page writer
+(site/state.py), its compressor (output/compress.py), and worker processes
+or threads for minify (output/minify.py) and the output check
+(checks/output.py); or the defaults back when CLINIC_SPEED is off."""
 
 from ..body import steps
+from ..checks import output as output_check
+from ..checks import run as content_check
+from ..output import compress, minify, search_index
 from ..settings import with_defaults
+from ..site import context, navigation
 from ..site.state import STATE as SITE
-from . import body_cache, cache_guard, page_writer, parallel
+from . import cache_guard, kept_index, output_cache, workers
+from .read import body_cache, check_cache, kept_documents, parallel, related_cache
 from .state import STATE
+from .write import fingerprints, page_writer
 
 
 def install(pelican):
     """`initialized`, before the generators load any cache: on or off for this build."""
     settings = with_defaults(pelican.settings)
     STATE.on = settings["CLINIC_SPEED"]
+    STATE.cache_path = settings["CACHE_PATH"]
     STATE.written.clear()
     if not STATE.on:
         steps.RUNNER.reset()
         SITE.use_writer(None)
+        for seam in (
+            compress.RUNNER,
+            minify.RUNNER,
+            output_check.SCAN,
+            navigation.RELATED,
+            content_check.READ,
+            content_check.CHECK_BODY,
+            context.ARTICLE_PARTS,
+            search_index.INDEX,
+        ):
+            seam.reset()
         return
-    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings))
+    plugin_inputs = cache_guard.fingerprint(settings)
+    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings, plugin_inputs))
+    STATE.site_key = fingerprints.site_key(pelican.settings, plugin_inputs)
+    STATE.fingerprints = None
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
+    compress.RUNNER.use(output_cache.compress_kept)
+    minify.RUNNER.use(workers.fork_map)
+    output_check.SCAN.use(output_cache.scans_kept)
+    navigation.RELATED.use(related_cache.related_kept)
+    check_cache.forget_unused()
+    content_check.READ.use(check_cache.read_kept)
+    content_check.CHECK_BODY.use(check_cache.check_kept)
+    context.ARTICLE_PARTS.use(kept_documents.parts_kept)
+    search_index.INDEX.use(kept_index.open_kept)
 
 
 def run_body(instance, then):

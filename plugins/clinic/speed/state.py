@@ -6,10 +6,25 @@ files this build wrote."""
 class SpeedState:
     def __init__(self):
         self.on = False  # CLINIC_SPEED for the build under way
+        self.cache_path = "cache"  # CACHE_PATH of the build under way
         self.batch = None  # parallel._Batch of the articles being read
         self.bodies = {}  # body_cache.key(body, SITEURL) -> BodySteps, kept between builds
         self.bodies_used = set()  # the keys this build asked for
+        self.bodies_file = None  # the cache file `bodies` was last read from
         self.written = set()  # absolute paths of the pages and static files this build wrote
+        self.site_key = b""  # fingerprints.site_key of the build under way
+        self.fingerprints = None  # fingerprints.BuildFingerprints of the build under way
+        self.digests = None  # fingerprints.Digests, kept for the life of the process
+        self.kept = {}  # generator class name -> kept_documents._Store, for the process
+        self.url_key = None  # fingerprints.url_key of the last build's documents
+        self.related = None  # (key, related articles by source) of the last build
+        self.sources = {}  # (path, kind, content root) -> (file stamp, read_source's answer)
+        self.sources_used = set()  # the keys of `sources` this build asked for
+        self.file_checks = {}  # id(SourceFile) -> (it, its scan, facts key, its problems)
+        self.facts_key = None  # (SiteFacts, its digest) of the check under way
+        self.search = None  # kept_index._Session: livereload's Pagefind and its index
+        self.article_parts = {}  # id(article) -> (it, site key, its breadcrumbs and JSON-LD)
+        self.pages = {}  # absolute path -> (fingerprint, file stamp) as this process wrote it
 
     def reset(self):
         self.__init__()

@@ -19,8 +19,8 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from ..body import steps
-from .state import STATE
+from ...body import steps
+from ..state import STATE
 
 CACHE_FILE = "clinic-body-steps.pickle"
 
@@ -60,9 +60,13 @@ def load(settings, inputs_changed):
     if inputs_changed or not (settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]):
         STATE.bodies.clear()
         return
+    path = Path(settings["CACHE_PATH"]) / CACHE_FILE
+    if STATE.bodies and STATE.bodies_file == path:
+        return  # the last build in this process saved what it holds: nothing to read
+    STATE.bodies_file = path
     # No file (first run) or an unreadable one: work everything out afresh.
     with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError):
-        STATE.bodies.update(pickle.loads((Path(settings["CACHE_PATH"]) / CACHE_FILE).read_bytes()))
+        STATE.bodies.update(pickle.loads(path.read_bytes()))
 
 
 def save(pelican):

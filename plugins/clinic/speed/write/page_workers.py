@@ -1,22 +1,8 @@
-"""Pages are rendered on every core.
-
-Pelican renders and writes each page in turn, in one process: at 1,000
-articles that is about a quarter of a build, with the other core idle (see
-benchmarks/build-notes.md). This writer queues the pages the articles and
-pages generators ask for, and when both are done (`page_writer_finalized`)
-forks one process per core; each renders its share with Pelican's own
-write_file, and reports the files it wrote. The main process then sends
-Pelican's `content_written` signal for each file, in the order Pelican
-would have written them, so the sitemap (and anything else listening) sees
-the same files as before.
-
-Forked workers start with the finished site in memory, so nothing is copied
-or pickled but the list of files written. A write that may override another
-(`override_output`: the location pages) is done by the main process in its
-turn, so every file is announced in Pelican's order (the search index is
-built in that order, and so is byte for byte the one-process build's); small sites
-(fewer than PARALLEL_MIN pages), one-core machines and systems without fork
-are written in-process. A worker that fails stops the build with the page and
+"""The page writer's worker processes (page_writer.py): forked with the
+finished site in memory, each renders its share of the queued pages with
+Pelican's write_file and reports the files it wrote through a pipe; the
+main process announces them in queue order (Pelican's), writing its own
+pages in their turn. A worker that fails stops the build with the page and
 the error.
 """
 
@@ -28,74 +14,23 @@ import struct
 import traceback
 
 from pelican import signals
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import FileOverwriteFailedError
 
-from ..site.feeds import FeedWriter
-
-PARALLEL_MIN = 100  # queued pages below which forking costs more than it saves
 WORKERS = os.cpu_count() or 1
 _FRAME = struct.Struct("!I")  # length prefix of each report a worker sends
-# write_file's own parameters: not template variables.
-_WRITE_FILE_OPTIONS = {"relative_urls", "paginated", "template_name", "override_output", "url"}
 
 
 class PageWriteError(RuntimeError):
     """A page could not be rendered in a worker: the build stops, saying which."""
 
 
-class ParallelPageWriter(FeedWriter):
-    """The site's writer (site/feeds.py), with pages queued and written by
-    forked workers; the site part uses it while the speed part is on."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._queued = []  # (name, template, context, args, kwargs) in Pelican's order
-
-    def write_file(self, name, template, context, *args, **kwargs):
-        if not name or self._queued is None:
-            return super().write_file(name, template, context, *args, **kwargs)
-        self._queued.append((name, template, context, args, kwargs))
-        return None
-
-    def flush(self):
-        """Write every queued page; later writes are done at once."""
-        queued, self._queued = self._queued or [], None
-        if len(queued) < PARALLEL_MIN or WORKERS < 2 or not hasattr(os, "fork"):
-            for page in queued:
-                self._write_here(page)
-            return
-        _write_in_workers(self, queued, self._announce, self._write_here)
-
-    def _write_here(self, queued_page):
-        name, template, context, args, kwargs = queued_page
-        super().write_file(name, template, context, *args, **kwargs)
-
-    def _announce(self, queued_page, paths):
-        """Pelican's bookkeeping and signal for files a worker wrote."""
-        name, _template, context, _args, kwargs = queued_page
-        local = {key: value for key, value in kwargs.items() if key not in _WRITE_FILE_OPTIONS}
-        page_context = {**context, "output_file": name, **local}  # once per page, not per file
-        for path in paths:
-            if path in self._written_files:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{path}": another page was written to it ({name})'
-                )
-            self._written_files.add(path)
-            signals.content_written.send(path, context=page_context)
+def written_here(page):
+    """Pages that may override a file are written by the main process, as
+    are the pages left as they were (they are only announced)."""
+    return page.override_output or page.unchanged
 
 
-def flush_pages(generator, writer):
-    """`page_writer_finalized`: the articles and pages generators are done."""
-    if isinstance(writer, ParallelPageWriter):
-        writer.flush()
-
-
-def _written_here(queued_page):
-    """Pages that may override a file are written by the main process."""
-    return bool(queued_page[4].get("override_output"))
-
-
-def _write_in_workers(writer, queued, announce, write_here):
+def write_in_workers(writer, queued, announce, write_here):
     """Fork the workers; announce each queued page's files in queue order,
     as soon as the pages before it are written too (and write the main
     process's own pages in their turn)."""
@@ -125,7 +60,7 @@ def _write_in_workers(writer, queued, announce, write_here):
 
 
 def _work(writer, queued, share, pipe):
-    """In a worker: write every WORKERS-th page, report each one's files."""
+    """In a worker: write its share of the pages, report each one's files."""
     status = 0
     try:
         written = []
@@ -133,16 +68,14 @@ def _work(writer, queued, share, pipe):
         # the main process sends it instead, once per file, in order.
         signals.content_written.receivers.clear()
         signals.content_written.connect(lambda path, context: written.append(path), weak=False)
+        mine = [index for index, page in enumerate(queued) if not written_here(page)]
         with os.fdopen(pipe, "wb") as reports:
-            for index in range(share, len(queued), WORKERS):
-                if _written_here(queued[index]):
-                    continue
-                name, template, context, args, kwargs = queued[index]
+            for index in mine[share::WORKERS]:
                 written.clear()
                 try:
-                    Writer.write_file(writer, name, template, context, *args, **kwargs)
+                    queued[index].write(writer)
                 except Exception:
-                    _report(reports, ("error", f"{name}:\n{traceback.format_exc()}"))
+                    _report(reports, ("error", f"{queued[index].name}:\n{traceback.format_exc()}"))
                     status = 1
                     break
                 _report(reports, (index, list(written)))
@@ -199,7 +132,7 @@ class _Turns:
         while not self.failures and self.done < len(self.queued):
             page = self.queued[self.done]
             try:
-                if _written_here(page):
+                if written_here(page):
                     self.write_here(page)
                 elif self.written[self.done] is not None:
                     self.announce(page, self.written[self.done])
@@ -208,7 +141,7 @@ class _Turns:
             except FileOverwriteFailedError as error:
                 self.failures.append(str(error))
             except Exception:
-                self.failures.append(f"{page[0]}:\n{traceback.format_exc()}")
+                self.failures.append(f"{page.name}:\n{traceback.format_exc()}")
             self.done += 1
 
 

@@ -15,24 +15,25 @@ and one left behind is harmless in a preview. Production builds start from
 an empty folder (publishconf.py) and need none of this.
 """
 
+import os
 from pathlib import Path
 
-from .state import STATE
+from ..state import STATE
 
 
 def page_written(path, context):
     """`content_written`: every page the writer wrote, in any process."""
     if STATE.on:
-        STATE.written.add(str(Path(path).resolve()))
+        STATE.written.add(os.path.abspath(path))  # no resolve(): one system call per folder
 
 
 def static_files_known(generator):
     """`static_generator_finalized`: static files are copied, not announced."""
     if not STATE.on:
         return
-    output = Path(generator.output_path)
+    output = generator.output_path
     for static in generator.staticfiles:
-        STATE.written.add(str((output / static.save_as).resolve()))
+        STATE.written.add(os.path.abspath(os.path.join(output, static.save_as)))
 
 
 def remove_stale_pages(pelican):
@@ -40,7 +41,7 @@ def remove_stale_pages(pelican):
     settings = pelican.settings
     if not STATE.on or settings["DELETE_OUTPUT_DIRECTORY"] or not STATE.written:
         return  # the folder was emptied first (or nothing was written: a failed build)
-    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output = Path(os.path.abspath(settings["OUTPUT_PATH"]))
     stale = [page for page in output.rglob("*.html") if str(page) not in STATE.written]
     for page in stale:
         for copy in (page, *page.parent.glob(f"{page.name}.*")):  # and its .gz/.br copies

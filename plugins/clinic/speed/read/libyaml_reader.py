@@ -20,8 +20,8 @@ import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataReader
 from pelican.utils import pelican_open
 
+from ..state import STATE
 from . import parallel
-from .state import STATE
 
 _log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -29,10 +29,10 @@ import os
 from pelican.contents import Article
 from pelican.utils import file_suffix
 
-from ..body import steps
-from ..documents import ARTICLE_LISTS, ARTICLE_TRANSLATION_LISTS, articles_of
-from . import body_cache
-from .state import STATE
+from ...body import steps
+from ...documents import ARTICLE_LISTS, ARTICLE_TRANSLATION_LISTS, articles_of
+from ..state import STATE
+from . import body_cache, kept_documents
 
 INLINE = 8  # cache misses done in-process before a pool is started
 
@@ -92,17 +92,20 @@ def open_batch(generator):
 
 
 def _start_reading_ahead(batch, generator):
-    """Send every article the reader cache does not hold to the workers, in
-    the order Pelican will read them, if there are more than INLINE."""
-    if not WORKERS:
-        return
+    """Send every article neither kept whole nor held by the reader cache to
+    the workers, in the order Pelican will read them, if there are more than
+    INLINE."""
+    if not WORKERS or kept_documents.is_rebuild(generator):
+        return  # a rebuild reads the few files that changed: no need to look ahead
     settings = generator.settings
     to_read = []
     names = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     for name in names:
         path = os.path.abspath(os.path.join(generator.path, name))
         reader = generator.readers.readers.get(file_suffix(path))
-        if hasattr(reader, "convert_body") and generator.readers.get_cached_data(path) is None:
+        if not hasattr(reader, "convert_body") or generator.get_cached_data(name) is not None:
+            continue  # not ours to convert, or the article itself is kept (kept_documents.py)
+        if generator.readers.get_cached_data(path) is None:
             to_read.append(path)
     if len(to_read) <= INLINE:
         return
@@ -173,6 +176,8 @@ def finish(generator):
     finally:
         if batch.pool is not None:
             batch.pool.shutdown(cancel_futures=True)  # read-aheads Pelican did not ask for
+    if not batch.pending:
+        return
     # Pelican collected {static}/{attach} links from the bodies as it read
     # them, before the pictures rewrote the deferred ones: collect again
     # from the finished bodies, as the inline path would have.

@@ -1,0 +1,49 @@
+"""Work shared out over every core (speed/workers.py): the results are those
+of the inline map, in the items' order, and a failure in a worker stops the
+build with its traceback."""
+
+import os
+
+import pytest
+from clinic.seam import map_inline
+from clinic.speed import workers
+
+
+def square_and_pid(number):
+    return number * number, os.getpid()
+
+
+@pytest.mark.parametrize("mapper", [workers.fork_map, workers.thread_map])
+def test_results_come_back_in_order(mapper, monkeypatch):
+    monkeypatch.setattr(workers, "WORKERS", 2)
+    items = list(range(50))
+    results = mapper(square_and_pid, items)
+    assert [square for square, _ in results] == [
+        square for square, _ in map_inline(square_and_pid, items)
+    ]
+
+
+def test_fork_map_really_uses_other_processes(monkeypatch):
+    monkeypatch.setattr(workers, "WORKERS", 2)
+    pids = {pid for _, pid in workers.fork_map(square_and_pid, list(range(10)))}
+    assert len(pids) == 2 and os.getpid() not in pids
+
+
+def test_a_worker_that_fails_stops_with_its_traceback(monkeypatch):
+    monkeypatch.setattr(workers, "WORKERS", 2)
+
+    def fails_on_seven(number):
+        if number == 7:
+            raise ValueError("seven is not allowed")
+        return number
+
+    with pytest.raises(workers.WorkerError, match="seven is not allowed"):
+        workers.fork_map(fails_on_seven, list(range(10)))
+
+
+def test_large_results_do_not_block_the_workers(monkeypatch):
+    """Each answer is bigger than a pipe holds: both are read as they come."""
+    monkeypatch.setattr(workers, "WORKERS", 2)
+    results = workers.fork_map(lambda n: str(n) * 200_000, [1, 2, 3, 4])
+    assert [len(r) for r in results] == [200_000] * 4
+    assert results[2][0] == "3"
