@@ -38,10 +38,10 @@ from .support import origin_of, serve, static_server
 
 ARTICLE_ORDER = [field.name for field in schema.ARTICLE]
 # An article whose body has what must survive an edit in the browser: a
-# {filename} link, a ### heading, a list and an inline image.
+# {filename} link, a ## heading, a list and an inline image.
 ROUND_TRIP_BODY = (
     "\nRead [our treatments page]({filename}/pages/treatments.md) before you come.\n\n"
-    "### What to bring\n\n"
+    "## What to bring\n\n"
     "- A list of your medicines\n"
     "- Someone to drive you home\n\n"
     "![Soft teal waves]({static}/images/integration-after-a-ketamine-session.jpg)\n"
