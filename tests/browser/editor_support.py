@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from clinic.checks.run import check_content
+from conftest import PRODUCTION_SITEURL
 from pelican.settings import read_settings
 from sitebuilder import ROOT
 
@@ -160,9 +161,14 @@ def check_branch(repo, branch, folder):
 # --- A browser that stays on this machine --------------------------------------
 
 
+# The production build's own host: the browser reaches it on this machine
+# (conftest.py maps it to the loopback server that serves the build).
+SERVED_HOST = urlsplit(PRODUCTION_SITEURL).hostname
+
+
 def is_local(url):
     parts = urlsplit(url)
-    return parts.scheme in ("data", "blob") or parts.hostname == LOOPBACK
+    return parts.scheme in ("data", "blob") or parts.hostname in (LOOPBACK, SERVED_HOST)
 
 
 @contextlib.contextmanager

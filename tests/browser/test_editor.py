@@ -172,7 +172,7 @@ def test_a_new_article_is_saved_as_a_branch_that_passes_the_check_then_published
     repo = workspace.repo
     saved = assert_saved_as_typed(repo, tmp_path)
     problems, _report = check_branch(repo, NEW_BRANCH, tmp_path / "checked")
-    assert problems == []
+    assert errors(problems) == []  # the warnings (reviews due) never stop a pull request
 
     writer.open("workflow")
     writer.page.get_by_text(NEW["title"]).first.wait_for()
@@ -232,7 +232,7 @@ def test_an_article_edited_in_the_browser_keeps_its_body_byte_for_byte(workspace
         0,
     )
     problems, _report = check_branch(workspace.repo, branch, tmp_path / "checked")
-    assert problems == []
+    assert errors(problems) == []  # the warnings (reviews due) never stop a pull request
 
 
 # (collection, file stem, label, words added, the one line that changes)
