@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 from clinic.checks import gate
-from clinic.checks.run import BodyCheck
+from clinic.checks.run import BodyCheck, check_settings_file
 from clinic.problems import ContentError, Problem
 from fixture_site import article, make_content
-from sitebuilder import SITE_TIMEZONE, all_html_files, build, pagefind_fragments, soup, text
+from sitebuilder import ROOT, SITE_TIMEZONE, all_html_files, build, pagefind_fragments, soup, text
 
 from writer_tools.new_article import create
 
@@ -50,7 +50,7 @@ def panel_of(site, url):
     return soup(site, url).find(class_="writer-panel")
 
 
-def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, content):
+def test_the_panel_lists_the_articles_warnings_words_reading_time_and_grade(tmp_path, content):
     url = fresh_article(content)
     site = build(tmp_path / "output", content)
     page = soup(site, url)
@@ -62,7 +62,12 @@ def test_the_panel_lists_the_articles_warnings_words_and_reading_time(tmp_path, 
     assert said(panel.find(class_="writer-panel__file")) == (
         "File: content/articles/first-infusion-day.md"
     )
-    assert said(panel.find(class_="writer-panel__facts")) == "27 words · 1 min read"
+    # The grade `invoke check` reports for the file, against the site's target.
+    _problems, report = check_settings_file(ROOT / "pelicanconf.py", {"PATH": str(content)})
+    grade = report.grades["content/articles/first-infusion-day.md"]
+    assert said(panel.find(class_="writer-panel__facts")) == (
+        f"27 words · 1 min read · reading grade {grade:.1f} (the site aims for 8 or below)"
+    )
     warnings = [said(li) for li in panel.find_all(class_="writer-panel__warning")]
     assert [w.split(":")[0] for w in warnings] == [
         "Line 2, reviewer",

@@ -11,9 +11,12 @@ The same checks as `invoke check` (run.py), in two steps:
   made, plus what only a build can see: a file Pelican could not read, a
   missing thank-you page, an article that vanished without an error naming it.
 
-Each document keeps its own warnings (`clinic_warnings`) and the file a
-writer edits (`clinic_source`), for the writer's panel of the preview.
+Each document keeps its own warnings (`clinic_warnings`), its reading grade
+(`clinic_reading_grade`, and the site's `clinic_reading_target`) and the
+file a writer edits (`clinic_source`), for the writer's panel of the preview.
 """
+
+from dataclasses import dataclass
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
@@ -45,7 +48,8 @@ def stop_on_problems(generators):
     files = STATE.files or check_files(settings, preview=is_preview(settings))
     STATE.files = None  # the next build checks its own files
     scans = {doc.source_path: doc.clinic_body_scan for doc in documents}
-    problems = files.problems + check_bodies(files, settings, scans).problems
+    bodies = check_bodies(files, settings, scans)
+    problems = files.problems + bodies.problems
     # Pelican keys files by their path inside the content folder.
     generated = pages_gen.context["generated_content"]
     unread = [path for path, text in generated.items() if text is None]
@@ -59,7 +63,8 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
-    attach_warnings(documents, told_order(warnings(problems)), settings["PATH"])
+    reading = Reading(bodies.grades, files.facts.writing.reading_target)
+    attach_notes(documents, told_order(warnings(problems)), reading, settings["PATH"])
     _stop(problems)
 
 
@@ -80,14 +85,23 @@ def _stop(problems):
         raise ContentError(problems)
 
 
-def attach_warnings(documents, told, content_root):
-    """Each document gets the warnings about its own file, in the order told."""
+@dataclass(frozen=True)
+class Reading:
+    grades: dict  # file -> reading grade (None: no running text)
+    target: float  # the grade the site aims at or below
+
+
+def attach_notes(documents, told, reading, content_root):
+    """Each document gets the warnings about its own file, in the order told,
+    its reading grade and the site's target."""
     by_file = {}
     for warning in told:
         by_file.setdefault(warning.path, []).append(warning)
     for doc in documents:
         doc.clinic_source = display_path(doc.source_path, content_root)
         doc.clinic_warnings = by_file.get(doc.clinic_source, [])
+        doc.clinic_reading_grade = reading.grades.get(doc.clinic_source)
+        doc.clinic_reading_target = reading.target
 
 
 def unreadable_sources(paths):
