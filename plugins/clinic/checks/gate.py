@@ -27,6 +27,7 @@ from . import tally
 from .run import check_bodies, check_files
 from .sources import display_path
 from .state import STATE
+from .writing.assess import writing_rules
 
 
 def check_before_reading(pelican):
@@ -63,7 +64,7 @@ def stop_on_problems(generators):
     if tally.missing(article_tally) > len(unread_articles):
         # Some article vanished without any error naming it: the safety net.
         problems.append(tally.missing_articles_problem(article_tally))
-    reading = Reading(bodies.grades, files.facts.writing.reading_target)
+    reading = Reading(bodies.grades, writing_rules(settings).reading_target)
     attach_notes(documents, told_order(warnings(problems)), reading, settings["PATH"])
     _stop(problems)
 

@@ -108,8 +108,7 @@ def check_files(settings, preview=False):
     facts = site_facts(settings, sources, authors)
     problems += facts.writing.setting_problems
     for source in sources:
-        problems += check_fields(source, facts)
-        problems += check_placeholders(source, preview)
+        problems += CHECK_FRONT.runner(source, facts, preview)
     problems += duplicate_outputs(facts.site_map, sources, settings)
     problems += same_title_or_summary(sources)
     problems += tag_spellings([s for s in sources if s.kind == "article"])
@@ -153,6 +152,12 @@ def markdown_converter(settings):
     return markdown.Markdown(**options)
 
 
+def check_front_of(source, facts, preview):
+    """The problems of one file's front matter, and the placeholders of
+    `invoke new` left in it (warnings in a `preview`)."""
+    return check_fields(source, facts) + check_placeholders(source, preview)
+
+
 def check_body_of(source, scanned, facts):
     """(problems, reading grade) of one file's body (`scanned`: the scan of
     the body as Markdown made it)."""
@@ -166,11 +171,13 @@ def check_body_of(source, scanned, facts):
     return problems, written.reading.grade
 
 
-# The seams to the speed part, which keeps both answers while the file is
-# unchanged (and, for check_body_of, what the checks know of the site too):
+# The seams to the speed part, which keeps the answers while the file is
+# unchanged (and, for the checks, what they know of the site too):
 # `READ.runner(path, kind, content_root)` gives read_source's answer,
-# `CHECK_BODY.runner(source, scanned, facts)` gives check_body_of's.
+# `CHECK_FRONT.runner(source, facts, preview)` check_front_of's,
+# `CHECK_BODY.runner(source, scanned, facts)` check_body_of's.
 READ = Seam(read_source)
+CHECK_FRONT = Seam(check_front_of)
 CHECK_BODY = Seam(check_body_of)
 
 

@@ -200,11 +200,19 @@ def quiet_slug(wrapper):
         f"{type(wrapper).__name__.upper()}_REGEX_SUBSTITUTIONS",
         settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
     )
-    return slugify(
+    return _wrapper_slug(
         wrapper.name,
-        regex_subs=substitutions,
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        tuple(map(tuple, substitutions)),
+        settings.get("SLUGIFY_PRESERVE_CASE", False),
+        settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _wrapper_slug(name, substitutions, preserve_case, use_unicode):
+    # The same few hundred tags on every rebuild: slugified once each.
+    return slugify(
+        name, regex_subs=list(substitutions), preserve_case=preserve_case, use_unicode=use_unicode
     )
 
 

@@ -32,6 +32,7 @@ def install(pelican):
             output_check.SCAN,
             navigation.RELATED,
             content_check.READ,
+            content_check.CHECK_FRONT,
             content_check.CHECK_BODY,
             context.ARTICLE_PARTS,
             search_index.INDEX,
@@ -50,6 +51,7 @@ def install(pelican):
     navigation.RELATED.use(related_cache.related_kept)
     check_cache.forget_unused()
     content_check.READ.use(check_cache.read_kept)
+    content_check.CHECK_FRONT.use(check_cache.front_kept)
     content_check.CHECK_BODY.use(check_cache.check_kept)
     context.ARTICLE_PARTS.use(kept_documents.parts_kept)
     search_index.INDEX.use(kept_index.open_kept)

@@ -21,6 +21,7 @@ class SpeedState:
         self.sources = {}  # (path, kind, content root) -> (file stamp, read_source's answer)
         self.sources_used = set()  # the keys of `sources` this build asked for
         self.file_checks = {}  # id(SourceFile) -> (it, its scan, facts key, its problems)
+        self.front_checks = {}  # id(SourceFile) -> (it, (facts key, preview), its problems)
         self.facts_key = None  # (SiteFacts, its digest) of the check under way
         self.search = None  # kept_index._Session: livereload's Pagefind and its index
         self.article_parts = {}  # id(article) -> (it, site key, its breadcrumbs and JSON-LD)

@@ -9,15 +9,20 @@ production build refuse them."""
 from ...problems import Problem
 from ...scaffold import PLACEHOLDERS
 
+BODY_TEXTS = frozenset(p.text for p in PLACEHOLDERS if p.field == "body")
+# Each body placeholder's first word: a line starting with none of them is
+# passed over without more work (a preview checks every line of every article).
+_FIRST_WORDS = frozenset(text.split()[0] for text in BODY_TEXTS)
+
 
 def check_placeholders(source, preview=False):
     """Every placeholder left in one article (SourceFile)."""
     if source.kind != "article":
         return []
-    problems = []
+    problems, in_body = [], _body_placeholders(source)
     for placeholder in PLACEHOLDERS:
         if placeholder.field == "body":
-            lines = _body_lines_with(source, placeholder.text)
+            lines = in_body.get(placeholder.text, [])
         elif _plain(source.meta.get(placeholder.field)) == placeholder.text:
             lines = [source.line(placeholder.field)]
         else:
@@ -36,12 +41,14 @@ def _problem(source, placeholder, line, preview):
     return Problem(source.display, placeholder.field, what, placeholder.fix, line, preview)
 
 
-def _body_lines_with(source, text):
-    return [
-        number
-        for number, line in enumerate(source.body.splitlines(), start=source.body_line)
-        if _plain(line) == text
-    ]
+def _body_placeholders(source):
+    """{placeholder text: [line numbers]} of the body's lines that are one."""
+    found = {}
+    for number, line in enumerate(source.body.splitlines(), start=source.body_line):
+        words = line.split()
+        if words and words[0] in _FIRST_WORDS and " ".join(words) in BODY_TEXTS:
+            found.setdefault(" ".join(words), []).append(number)
+    return found
 
 
 def _plain(value):

@@ -4,8 +4,8 @@ Every build runs the whole content check (checks/gate.py), which reads each
 content file again and checks its body (links, HTML, the writing): at 1,000
 articles about a second, on every livereload rebuild, for files that did
 not change. Through the check's seams (checks/run.py), a file whose size
-and modification time are unchanged is not read again, and its body's
-problems are not worked out again while what the checks know of the site is
+and modification time are unchanged is not read again, and the problems of
+its front matter and body are not worked out again while what the checks know of the site is
 the same too: the settings and the plugin's other inputs (the pictures among
 them), the site's authors, categories and treatments, the writing rules and
 their day, and every file the site will have with its status and date
@@ -46,6 +46,20 @@ def check_kept(source, scanned, facts):
     return kept[3]
 
 
+def front_kept(source, facts, preview):
+    """The speed part's runner for run.CHECK_FRONT: the same source, checked
+    against the same facts, in the same kind of build."""
+    key = (_facts_key(facts), preview)
+    kept = STATE.front_checks.get(id(source))
+    if kept is None or kept[0] is not source or kept[1] != key:
+        kept = STATE.front_checks[id(source)] = (
+            source,
+            key,
+            run.check_front_of(source, facts, preview),
+        )
+    return kept[2]
+
+
 def _facts_key(facts):
     kept = STATE.facts_key
     if kept is None or kept[0] is not facts:
@@ -75,4 +89,5 @@ def forget_unused():
     STATE.sources_used.clear()
     alive = {id(source) for _stamp, (source, _problems) in STATE.sources.values()}
     STATE.file_checks = {key: kept for key, kept in STATE.file_checks.items() if key in alive}
+    STATE.front_checks = {key: kept for key, kept in STATE.front_checks.items() if key in alive}
     STATE.facts_key = None
