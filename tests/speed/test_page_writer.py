@@ -3,6 +3,7 @@ pages Pelican writes in one process, announced in the same order; a page a
 worker cannot render stops the build and names the page."""
 
 import pytest
+from clinic.speed import workers
 from clinic.speed.write import page_workers, page_writer
 from fixture_site import article, make_content
 from pelican import signals
@@ -36,7 +37,7 @@ def announced():
 
 def build_site(tmp_path, name, parallel_min, monkeypatch):
     monkeypatch.setattr(page_writer, "PARALLEL_MIN", parallel_min)
-    monkeypatch.setattr(page_writer, "WORKERS", 2)
+    monkeypatch.setattr(workers, "WORKERS", 2)
     return build(
         tmp_path / name,
         tmp_path / "content",

@@ -35,9 +35,18 @@ def thread_map(function, items):
 def fork_map(function, items):
     if WORKERS < 2 or len(items) < 2 or not hasattr(os, "fork"):
         return [function(item) for item in items]
+    children = fork_shares(lambda share, pipe: _work(function, items, share, pipe))
+    return _collect(children, len(items))
+
+
+def fork_shares(work):
+    """Fork one worker per core: each runs `work(share, pipe)` (share 0 to
+    WORKERS - 1; it writes its answers to the pipe and ends the process).
+    Returns {the read end of each worker's pipe: its pid}."""
     children = {}
-    # As in page_writer.py: frozen objects are not touched by a worker's
-    # garbage collector, so the heap is not copied page by page.
+    # Python's garbage collector, run in a worker, would write to every object
+    # the site holds and so copy the whole heap page by page: frozen objects
+    # are left alone (the use gc.freeze documents for forking).
     gc.freeze()
     try:
         for share in range(WORKERS):
@@ -45,12 +54,12 @@ def fork_map(function, items):
             pid = os.fork()
             if pid == 0:  # the worker
                 os.close(read_end)
-                _work(function, items, share, write_end)  # never returns
+                work(share, write_end)  # never returns
             os.close(write_end)
             children[read_end] = pid
     finally:
         gc.unfreeze()
-    return _collect(children, len(items))
+    return children
 
 
 def _work(function, items, share, pipe):

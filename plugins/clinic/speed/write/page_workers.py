@@ -6,7 +6,6 @@ pages in their turn. A worker that fails stops the build with the page and
 the error.
 """
 
-import gc
 import os
 import pickle
 import selectors
@@ -16,7 +15,8 @@ import traceback
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
-WORKERS = os.cpu_count() or 1
+from .. import workers
+
 _FRAME = struct.Struct("!I")  # length prefix of each report a worker sends
 
 
@@ -34,23 +34,8 @@ def write_in_workers(writer, queued, announce, write_here):
     """Fork the workers; announce each queued page's files in queue order,
     as soon as the pages before it are written too (and write the main
     process's own pages in their turn)."""
-    workers = {}
-    # Python's garbage collector, run in a worker, would write to every object
-    # the site holds and so copy the whole heap page by page: frozen objects
-    # are left alone (the use gc.freeze documents for forking).
-    gc.freeze()
-    try:
-        for share in range(WORKERS):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the worker
-                os.close(read_end)
-                _work(writer, queued, share, write_end)  # never returns
-            os.close(write_end)
-            workers[read_end] = pid
-    finally:
-        gc.unfreeze()
-    failures = _collect(workers, queued, announce, write_here)
+    children = workers.fork_shares(lambda share, pipe: _work(writer, queued, share, pipe))
+    failures = _collect(children, queued, announce, write_here)
     if failures:
         raise PageWriteError(
             "A page could not be written:\n"
@@ -70,7 +55,7 @@ def _work(writer, queued, share, pipe):
         signals.content_written.connect(lambda path, context: written.append(path), weak=False)
         mine = [index for index, page in enumerate(queued) if not written_here(page)]
         with os.fdopen(pipe, "wb") as reports:
-            for index in mine[share::WORKERS]:
+            for index in mine[share :: workers.WORKERS]:
                 written.clear()
                 try:
                     queued[index].write(writer)
@@ -89,12 +74,12 @@ def _report(stream, message):
     stream.flush()
 
 
-def _collect(workers, queued, announce, write_here):
+def _collect(children, queued, announce, write_here):
     """Read every worker's reports until all have finished."""
     turns = _Turns(queued, announce, write_here)
-    buffers = {fd: b"" for fd in workers}
+    buffers = {fd: b"" for fd in children}
     with selectors.DefaultSelector() as selector:
-        for fd in workers:
+        for fd in children:
             selector.register(fd, selectors.EVENT_READ)
         while buffers:
             for key, _ in selector.select():
@@ -109,7 +94,7 @@ def _collect(workers, queued, announce, write_here):
                 del buffers[key.fd]
             turns.take()
     failures = turns.failures
-    for pid in workers.values():
+    for pid in children.values():
         _, status = os.waitpid(pid, 0)
         if status and not failures:
             failures.append(f"a worker process ended with status {status}")

@@ -37,8 +37,9 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ...site.feeds import FeedWriter
+from .. import workers
 from . import unchanged_pages
-from .page_workers import WORKERS, write_in_workers
+from .page_workers import write_in_workers
 
 PARALLEL_MIN = 100  # pages to render below which forking costs more than it saves
 
@@ -141,7 +142,7 @@ class ParallelPageWriter(FeedWriter):
         queued, self._queued = self._queued or [], None
         unchanged_pages.mark(queued)
         to_render = sum(1 for page in queued if not page.unchanged)
-        if to_render < PARALLEL_MIN or WORKERS < 2 or not hasattr(os, "fork"):
+        if to_render < PARALLEL_MIN or workers.WORKERS < 2 or not hasattr(os, "fork"):
             for page in queued:
                 self._write_here(page)
         else:
