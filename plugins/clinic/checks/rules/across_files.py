@@ -7,14 +7,11 @@ import datetime
 import os
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ...problems import Problem
-from ...schema import tags_of
+from ...schema import as_date, tags_of
 from ...site.urls import is_draft, slug_of
-from .body import FILE_LINKS, line_of
-from .fields import as_date
+from .body import line_of, link_target
 
 # Tags one typo apart are taken for one tag misspelt ("Depresion" and
 # "Depression"), from six letters and digits up: shorter ones differ by
@@ -242,18 +239,12 @@ def unpublished_links(source, scanned, facts):
 
 def _linked_source(url, source, facts):
     """The content file a link leads to, or None (another site, a missing page)."""
-    url = unquote(url)
-    marker = next((m for m in FILE_LINKS if url.startswith(m)), None)
-    if marker:
-        target = url[len(marker) :].split("#", 1)[0].split("?", 1)[0]
-        base = facts.content_root if target.startswith("/") else source.path.parent
-        return facts.sources_by_path.get(os.path.normpath(Path(base) / target.lstrip("/")))
-    if facts.siteurl and url.startswith(facts.siteurl + "/"):
-        url = url[len(facts.siteurl) :]
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+    target = link_target(url, source, facts)
+    if target is None:
         return None
-    return facts.site_map.owner_of(parts.path)
+    if target.file is not None:
+        return facts.sources_by_path.get(os.path.normpath(target.file))
+    return facts.site_map.owner_of(target.path) if target.path.startswith("/") else None
 
 
 def _published_later(url, source, target):

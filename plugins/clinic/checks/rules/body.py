@@ -1,6 +1,7 @@
 """Checks on the text below the front matter: it is not empty, its images
 have alt text, and its links to other pages of the site lead somewhere."""
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -48,31 +49,41 @@ def check_body(source, found, facts):
 
 def broken_link(url, source, facts):
     """Why a link inside this site leads nowhere, or None (fine, or external)."""
+    target, shown = link_target(url, source, facts), unquote(url)
+    if target is None:
+        return None
+    if target.file is not None:
+        return None if target.file.exists() else f"{shown} points to a file that does not exist"
+    if not target.path.startswith("/"):
+        return f"{shown} is a relative address, which breaks when the page moves"
+    return None if facts.knows_url(target.path) else f"{shown} is not a page of this site"
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    file: Path | None = None  # a {filename}/{static} link: the file it names
+    path: str = ""  # else the address on this site (relative if written so)
+
+
+def link_target(url, source, facts):
+    """Where a link of `source` leads on this site (a LinkTarget), or None:
+    another site, mailto:, tel:, a #fragment on this page, or a {category},
+    {tag}... that Pelican fills in. {filename}/{static} links name a file,
+    relative to this file, or to the content folder when they start with /."""
     url = unquote(url)
     marker = next((m for m in FILE_LINKS if url.startswith(m)), None)
     if marker:
-        return _missing_file(url, url[len(marker) :], source, facts)
+        target = url[len(marker) :].split("#", 1)[0].split("?", 1)[0]
+        base = facts.content_root if target.startswith("/") else source.path.parent
+        return LinkTarget(file=Path(base) / target.lstrip("/"))
     if url.startswith(("{", "|")):
-        return None  # {category}, {tag}, ...: Pelican fills these in
-    if facts.siteurl and url.startswith(facts.siteurl + "/"):
-        parts = urlsplit(url[len(facts.siteurl) :])
-    else:
-        parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None  # another site, mailto:, tel:, or a #fragment on this page
-    if not parts.path.startswith("/"):
-        return f"{url} is a relative address, which breaks when the page moves"
-    return None if facts.knows_url(parts.path) else f"{url} is not a page of this site"
-
-
-def _missing_file(url, target, source, facts):
-    """{filename}/{static} links name a file: relative to this file, or to
-    the content folder when they start with /."""
-    target = target.split("#", 1)[0].split("?", 1)[0]
-    base = facts.content_root if target.startswith("/") else source.path.parent
-    if (Path(base) / target.lstrip("/")).exists():
         return None
-    return f"{url} points to a file that does not exist"
+    if facts.siteurl and url.startswith(facts.siteurl + "/"):
+        url = url[len(facts.siteurl) :]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return LinkTarget(path=parts.path)
 
 
 def line_of(source, text):
