@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
@@ -106,11 +107,28 @@ def all_html_files(site):
 
 
 def redirects_listed(site):
-    """(old path, new path) for each line of the site's _redirects file."""
+    """(old path, new path) for each line of the site's _redirects file, as
+    paths within the site: a site built under a path lists them under it."""
     listing = Path(site) / "_redirects"
     if not listing.exists():
         return []
-    return [tuple(line.split()[:2]) for line in listing.read_text(encoding="utf-8").splitlines()]
+    base = served_path(site)
+    return [
+        tuple(path.removeprefix(base) for path in line.split()[:2])
+        for line in listing.read_text(encoding="utf-8").splitlines()
+    ]
+
+
+def served_path(site):
+    """The path a build is served under ("/clinic"), from its home page's
+    canonical link; "" at a domain's root or without one."""
+    home = Path(site) / "index.html"
+    if not home.is_file():
+        return ""
+    canonical = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").find(
+        "link", rel="canonical"
+    )
+    return urlsplit(canonical["href"]).path.rstrip("/") if canonical else ""
 
 
 def redirect_pages(site):

@@ -59,13 +59,14 @@ class ScannedHtml:
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, own_host=None):
+    def __init__(self, own_host=None, site_path=""):
         super().__init__(convert_charrefs=True)
         self.found = ScannedHtml()
         self._in_title = False
         self._skip_depth = 0  # inside <script>/<style>, whose text is not page text
         self.own_host = own_host  # None: a whole page; else a body (links, allowlist)
-        self.external_links = []  # ((line, column), raw start tag, attribute list)
+        self.site_path = site_path  # a body's root-relative addresses go under it
+        self.rewrites = []  # ((line, column), raw start tag, tag, new attribute list)
         self._block = None  # [line, tag, pieces] of the text block being read
         self._blocks = []  # tags of the open text blocks, innermost last
         self._heading = None  # [line, level, pieces] inside <h1>..<h6>
@@ -79,8 +80,9 @@ class _Scanner(HTMLParser):
         line = position[0]
         if self.own_host is not None:
             found.refused += [(line, refusal) for refusal in allowlist.refusals(tag, attrs)]
-        if self.own_host is not None and links.is_external_link(tag, attributes, self.own_host):
-            self.external_links.append((position, self.get_starttag_text(), attrs))
+            rewritten = links.rewritten(tag, attrs, self.own_host, self.site_path)
+            if rewritten is not None:
+                self.rewrites.append((position, self.get_starttag_text(), tag, rewritten))
         for name in ("id", "name") if tag == "a" else ("id",):
             if attributes.get(name):
                 found.ids.add(attributes[name])
@@ -209,12 +211,15 @@ def scan(html):
     return _run(_Scanner(), html).found
 
 
-def scan_marking_links(html, siteurl):
+def scan_marking_links(html, siteurl, under_site_path=True):
     """(the scan of a body, with what the allowlist refuses; `html` with
-    rel="noopener noreferrer" on each link to a host other than SITEURL's),
-    from one parse: a body's two passes were a fifth of our per-article work."""
-    scanner = _run(_Scanner(links.site_host(siteurl)), html)
-    return scanner.found, links.mark(html, scanner.external_links)
+    rel="noopener noreferrer" on each link to a host other than SITEURL's
+    and, if `under_site_path`, its root-relative addresses under SITEURL's
+    path), from one parse: a body's two passes were a fifth of our
+    per-article work."""
+    path = links.site_path(siteurl) if under_site_path else ""
+    scanner = _run(_Scanner(links.site_host(siteurl), path), html)
+    return scanner.found, links.mark(html, scanner.rewrites)
 
 
 def _run(scanner, html):

@@ -3,8 +3,9 @@
 For each body as Markdown made it: the content check's scan of the body as
 written (html_scan.py), the body sanitized against the allowlist
 (sanitize.py), then its typographic version (typeset.py) with external links
-marked (links.py), its plain-text opening (for descriptions and cards) and
-its word count (for the reading time). They depend on nothing but the body
+marked and root-relative addresses put under the site's path (links.py), its
+plain-text opening (for descriptions and cards) and its word count (for the
+reading time). They depend on nothing but the body
 and SITEURL.
 
 `run(instance, then)` is the seam between the site and the speed part: it
@@ -37,7 +38,8 @@ def compute(fragment, siteurl):
     scanned, marked = checked(fragment, siteurl)
     linked = typogrify(marked) if marked else marked
     if links.has_unmarked_external_link(linked, siteurl):  # broken raw HTML only
-        linked = html_scan.scan_marking_links(linked, siteurl)[1]
+        # Its addresses are already under the site's path: only mark.
+        linked = html_scan.scan_marking_links(linked, siteurl, under_site_path=False)[1]
     text = plain_text(linked)
     return BodySteps(linked, shorten(text), len(text.split()), scanned)
 

@@ -1,7 +1,8 @@
 """Checks on the finished site, run after the production build writes it:
-every internal link and image leads to a file (and #fragment to an id),
-every <img> has alt, no page is empty, every page has a title and a
-meta description. Content checks cannot see what templates produce; this can.
+every internal link and image leads to a file (and #fragment to an id) and
+stays under the path the site is served from (SITEURL
+https://example.org/clinic), every <img> has alt, no page is empty, every
+page has a title and a meta description. Content checks cannot see what templates produce; this can.
 
 Most of the work is parsing every page, so `SCAN` is the seam to the speed
 part: `SCAN.runner(pages)` gives each page's scan, one page after another by
@@ -10,9 +11,10 @@ others on every core.
 """
 
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from ..body.html_scan import scan
+from ..body.links import site_path
 from ..problems import ContentError, Problem, tell_github
 from ..seam import Seam
 from ..settings import with_defaults
@@ -59,6 +61,7 @@ class PageCheck:
 
     def __init__(self, output, siteurl, scans):
         self.output, self.siteurl, self.scans = output, siteurl, scans
+        self.site_path = site_path(siteurl)  # "/clinic": every address must stay under it
         self.targets = {}  # (URL, page URL if the URL is relative) -> what is wrong, or None
 
     def scanned(self, path):
@@ -68,17 +71,36 @@ class PageCheck:
 
     def __call__(self, path):
         output = self.output
-        page_url = "/" + path.relative_to(output).as_posix().removesuffix("index.html")
+        relative = path.relative_to(output).as_posix().removesuffix("index.html")
+        page_url = f"{self.site_path}/{relative}"
         shown = f"{output.name}/{path.relative_to(output).as_posix()}"
         found = self.scanned(path)
         problems = _page_problems(found, shown)
         for line, _tag, url in found.links:
             key = (url, "" if url.startswith(("/", "http:", "https:")) else page_url)
             if key not in self.targets:
-                self.targets[key] = _broken(url, page_url, output, self.siteurl, self.scanned)
+                self.targets[key] = self._broken(url, page_url)
             if self.targets[key]:
                 problems.append(Problem(shown, "link", self.targets[key], FIX_LINK, line))
         return problems
+
+    def _broken(self, url, page_url):
+        """What is wrong with an internal URL, or None (fine, or another site)."""
+        parts = urlsplit(urljoin(page_url, _own_path(url, self.siteurl)))
+        if parts.scheme or parts.netloc:
+            return None  # another site, mailto:, tel:, data:
+        path = unquote(parts.path)
+        if self.site_path and path != self.site_path and not path.startswith(self.site_path + "/"):
+            return f"{url} leads outside the site's address {self.site_path}/"
+        target = self.output / path[len(self.site_path) :].lstrip("/")
+        if parts.path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return f"{url} leads to no file in the built site"
+        fragment = parts.fragment
+        if fragment and target.suffix == ".html" and fragment not in self.scanned(target).ids:
+            return f'{url}: there is no id="{fragment}" on that page'
+        return None
 
 
 def _page_problems(found, shown):
@@ -105,18 +127,11 @@ def _page_problems(found, shown):
     return problems
 
 
-def _broken(url, page_url, output, siteurl, scanned):
-    """What is wrong with an internal URL, or None (fine, or another site)."""
-    if siteurl and url.startswith(siteurl):
-        url = url[len(siteurl) :] or "/"
-    parts = urlsplit(urljoin(page_url, url))
-    if parts.scheme or parts.netloc:
-        return None  # another site, mailto:, tel:, data:
-    target = output / unquote(parts.path).lstrip("/")
-    if parts.path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    if not target.is_file():
-        return f"{url} leads to no file in the built site"
-    if parts.fragment and target.suffix == ".html" and parts.fragment not in scanned(target).ids:
-        return f'{url}: there is no id="{parts.fragment}" on that page'
-    return None
+def _own_path(url, siteurl):
+    """A URL of the site's own origin as a root-relative one, path included
+    (https://example.org/clinic/about/ -> /clinic/about/); others as they are."""
+    own = urlsplit(siteurl)
+    parts = urlsplit(url)
+    if siteurl and (parts.scheme, parts.netloc) == (own.scheme, own.netloc):
+        return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    return url

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pelican.plugins.image_process import image_process
 from PIL import Image
 
+from ..body import links
 from ..settings import with_defaults
 from .img_tag import img_with
 from .state import STATE
@@ -136,6 +137,10 @@ def local_image(src, settings):
     """`{static}/images/x.jpg`, `/images/x.jpg`, `../images/x.jpg` -> `images/x.jpg`
     when that file is in the content folder; None for anything else."""
     path = _LINK_PREFIX.sub("", src.strip())
+    # The body steps have put /images/x.jpg under the site's path, if any.
+    site_path = links.site_path(settings.get("SITEURL"))
+    if site_path and path.startswith(site_path + "/"):
+        path = path[len(site_path) :]
     if "://" in path or path.startswith("//") or path.startswith("data:"):
         return None
     parts = [part for part in path.split("?")[0].split("/") if part not in ("", ".", "..")]

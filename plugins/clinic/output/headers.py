@@ -14,6 +14,7 @@ where its pages live. A template names its kind with `{% set csp_kind = ... %}`.
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..body.links import site_path
 from ..settings import with_defaults
 from ..site import redirects
 from ..site.state import STATE as SITE
@@ -210,8 +211,9 @@ def headers_file(settings, form, top_level_entries, skip=()):
         for pattern in page_patterns(top_level_entries, skip)
     ]
     lines = ["# Written by plugins/clinic/output/headers.py at every build: edit that, not this."]
+    path = site_path(settings.get("SITEURL"))  # rules name addresses as visitors ask for them
     for pattern, headers in blocks:
-        lines.append(pattern)
+        lines.append(path + pattern)
         lines += [f"  {name}: {value}" for name, value in headers]
     return "\n".join(lines) + "\n"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from pelican.generators import Generator
 
+from ..body.links import site_path
 from ..problems import Problem, closest
 from ..settings import with_defaults
 from .urls import file_of
@@ -221,16 +222,19 @@ def _near(target, site_map):
 # --- Writing ---------------------------------------------------------------
 
 
-def redirects_file(redirects):
+def redirects_file(redirects, site_path=""):
     """Two 301 lines per old address: as written and with its trailing slash
     added or dropped. Cloudflare Pages matches a rule's path exactly, so
     /old-post would otherwise first be sent on to /old-post/ (its page here);
-    Netlify takes the two for one rule and uses the first."""
+    Netlify takes the two for one rule and uses the first. Under a path
+    (SITEURL https://example.org/clinic) both addresses are under it, as
+    visitors ask for them."""
     lines = []
     for redirect in redirects:
         old = redirect.old
         other = old.removesuffix("/") if old.endswith("/") else old + "/"
-        lines += [f"{path} {redirect.new} 301\n" for path in (old, other) if path]
+        new = site_path + redirect.new
+        lines += [f"{site_path}{path} {new} 301\n" for path in (old, other) if path]
     return "".join(lines)
 
 
@@ -256,7 +260,8 @@ class RedirectsGenerator(Generator):
                 target_url=siteurl + redirect.new,
             )
         output = Path(self.output_path) / "_redirects"
-        output.write_text(redirects_file(self.redirects), encoding="utf-8")
+        text = redirects_file(self.redirects, site_path(siteurl))
+        output.write_text(text, encoding="utf-8")
 
 
 def get_generators(pelican):
