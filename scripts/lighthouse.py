@@ -221,9 +221,10 @@ def write_report(results, runs, loads, path=REPORT):
             lines += [
                 "",
                 "`_headers` caches `/images/` for a week only (plugins/clinic/output/headers.py):",
-                "a picture keeps its name when a writer replaces it, so a longer lifetime would",
-                "show visitors the old one; Lighthouse wants about 100 days. Theme files, whose",
-                "names change with their content, are cached for a year and not flagged.",
+                "a writer's file keeps its name when replaced, so a longer lifetime would show",
+                "visitors the old one; Lighthouse wants about 100 days. Theme files and the",
+                "resized pictures under `/pictures/`, whose addresses change with their bytes,",
+                "are cached for a year and not flagged.",
             ]
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@ srcset, sizes, width and height; the hero first, everything else lazy; and
 a rebuild that encodes nothing it has encoded before."""
 
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,31 @@ def test_body_image_is_a_lazy_responsive_picture(built):
 
 def test_variants_are_smaller_than_the_original(built):
     original = (built / "images" / "hero.jpg").stat().st_size
-    variants = list((built / "images" / "derivatives").rglob("hero.*"))
+    variants = list((built / "pictures").rglob("hero.*"))
     assert len(variants) == 6  # 3 widths x 2 formats, shared by the hero and the body
     for variant in variants:
         assert variant.stat().st_size < original, variant
+
+
+def test_a_replaced_picture_gets_new_addresses(image_site, tmp_path):
+    """Resized pictures are cached by hosts for a year (output/headers.py):
+    that is safe only because new bytes under the same name get new URLs."""
+    root, content = image_site
+    before = soup(build_image_site(root, content), "blog/pictured/")
+    changed = tmp_path / "content"
+    shutil.copytree(content, changed)
+    with Image.open(changed / "images" / "hero.jpg") as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(changed / "images" / "hero.jpg")
+    after = soup(build_image_site(root, changed, output=tmp_path / "output"), "blog/pictured/")
+
+    def urls(page):
+        pictures = page.find("main").find_all("picture")  # the hero and the body picture
+        return {u for p in pictures for urls in picture_sources(p).values() for u in urls.values()}
+
+    old, new = urls(before), urls(after)
+    assert len(old) == len(new) == 6
+    assert all(url.startswith("/pictures/") for url in old | new)
+    assert not old & new
 
 
 def test_logo_is_a_small_lazy_picture(built):

@@ -50,7 +50,7 @@ def test_production_publishes_no_picture_only_drafts_use(tmp_path, content, monk
     assert files_named(site, "secret", "future-launch") == []
     # The live article's hero, original and variants, is there.
     assert (site / "images/hero.jpg").is_file()
-    assert files_named(site / "images/derivatives", "hero.webp")
+    assert files_named(site / "pictures", "hero.webp")
     for path in published(site):
         if path.suffix in (".html", ".xml", ".json", ".txt"):
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -62,4 +62,4 @@ def test_previews_keep_them_for_the_draft_pages(tmp_path, content):
     assert (site / "drafts/secret-plan/index.html").is_file()
     for name in ("secret-plan.jpg", "secret-chart.jpg", "future-launch.jpg"):
         assert (site / "images" / name).is_file(), name
-    assert files_named(site / "images/derivatives", "secret-plan.webp", "future-launch.webp")
+    assert files_named(site / "pictures", "secret-plan.webp", "future-launch.webp")

@@ -2,7 +2,7 @@
 runs Cloudflare Pages' own server (workerd) on 127.0.0.1 and reads our
 `_headers` and `_redirects` as the host does. Checked over HTTP: the
 security headers and the right Content-Security-Policy on every page, a
-year of immutable caching for the fingerprinted theme files, revalidation
+year of immutable caching for the fingerprinted theme files and pictures, revalidation
 for pages, a 301 from every old WordPress address (with and without its
 trailing slash), the site's 404 page for unknown addresses, and compressed
 responses for clients that ask.
@@ -147,14 +147,16 @@ def test_every_page_carries_its_policy_and_the_security_headers(host):
     assert others == []
 
 
-def test_fingerprinted_theme_files_are_cached_for_a_year(host):
-    theme = [
+def test_fingerprinted_theme_files_and_pictures_are_cached_for_a_year(host):
+    fingerprinted = [
         p
-        for p in (host.root / "theme").rglob("*")
+        for folder in ("theme", "pictures")
+        for p in (host.root / folder).rglob("*")
         if p.is_file() and p.suffix not in (".br", ".gz")
     ]
-    assert any(p.suffix == ".css" for p in theme)
-    for file in theme:
+    assert any(p.suffix == ".css" for p in fingerprinted)
+    assert any(p.suffix == ".webp" for p in fingerprinted)
+    for file in fingerprinted:
         path = "/" + file.relative_to(host.root).as_posix()
         response = host.get(path)
         assert response.status == 200, path

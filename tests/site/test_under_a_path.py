@@ -122,6 +122,7 @@ def test_header_rules_are_under_the_path():
     assert patterns == [
         "/clinic/*",
         "/clinic/theme/*",
+        "/clinic/pictures/*",
         "/clinic/images/*",
         "/clinic/",
         "/clinic/about/*",
@@ -203,7 +204,7 @@ def test_the_writers_link_and_picture_are_under_the_path(site):
     assert "/clinic/treatments/" in body_links
     picture = html.select_one("main picture img")
     assert picture is not None, "the writer's picture became no <picture>"
-    assert picture["src"].startswith(f"{UNDER_A_PATH}/images/")
+    assert picture["src"].startswith(f"{UNDER_A_PATH}/pictures/")
 
 
 def test_sitemap_feeds_robots_and_host_rules_are_under_the_path(site):

@@ -110,8 +110,8 @@ MESSAGES = (
         "`is an address the site keeps for ...`",
         "A `slug`, `save_as` or old address in redirects.yml would take an address the site "
         "writes itself: feeds, sitemap.xml, robots.txt, _headers, _redirects, the search index "
-        "(pagefind/), the theme's files, pictures, tag, category and author pages. Choose "
-        "another.",
+        "(pagefind/), the theme's files, pictures and their resized copies (pictures/), tag, "
+        "category and author pages. Choose another.",
     ),
     (
         "`is not a template a page may use` / `is not an .html file` / "

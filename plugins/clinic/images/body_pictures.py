@@ -118,13 +118,17 @@ def _harvest(source, relative, cache, settings):
     files = []
     for element in soup.find_all("source"):
         entries = [entry.split(" ") for entry in element["srcset"].split(", ")]
-        files += [variant_at(source, cache, url[1:]) for url, _ in entries]
+        variants = [variant_at(source, cache, url[1:]) for url, _ in entries]
+        files += variants
         element["type"] = FORMATS[entries[0][0].rsplit(".", 1)[1]]
-        element["srcset"] = ", ".join(f"{siteurl}{url} {w}" for url, w in entries)
-    src = soup.img["src"]
-    files.append(variant_at(source, cache, src[1:]))
+        element["srcset"] = ", ".join(
+            f"{siteurl}/{variant.relative} {w}"
+            for variant, (_, w) in zip(variants, entries, strict=True)
+        )
+    fallback_variant = variant_at(source, cache, soup.img["src"][1:])
+    files.append(fallback_variant)
     attributes = {
-        "src": f"{siteurl}{src}",
+        "src": f"{siteurl}/{fallback_variant.relative}",
         "width": str(fallback),
         "height": str(round(source_height * fallback / source_width)),
         "loading": "lazy",

@@ -36,8 +36,13 @@ WIDTHS = (480, 800, 1200)
 FALLBACK_WIDTH = 800  # the <img src> for browsers without srcset
 FORMATS = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 DERIVATIVES_DIR = "derivatives"
-# pelican-image-process writes <DERIVATIVES_DIR>/<derivative>/<source name>/<w>w/<file>;
-# heroes use the same paths, so an image used as hero and in a body is encoded once.
+# pelican-image-process writes <DERIVATIVES_DIR>/<derivative>/<source name>/<w>w/<file>
+# into the cache; heroes use the same paths, so an image used as hero and in a
+# body is encoded once.
+# The site serves them from PICTURES_DIR/<the cache folder's hash>/<w>w/<file>:
+# a replaced picture gets new addresses, so hosts may cache them for a year
+# (output/headers.py), where the writer's own /images/ files keep their names.
+PICTURES_DIR = "pictures"
 DERIVATIVE = "responsive"
 SOURCE_NAME = "default"
 # The hero spans the page column (.wrap, 72rem); body images the text measure (44rem).
@@ -56,7 +61,7 @@ class Source:
 class Variant(NamedTuple):
     source: Path  # the writer's image
     cached: Path  # the encoded file in the cache
-    relative: str  # where it goes in the output, e.g. images/derivatives/.../x.webp
+    relative: str  # where it goes in the output, e.g. pictures/<hash>/800w/x.webp
     width: int
 
 
@@ -179,14 +184,13 @@ def responsive(
     for extension in ("webp", fallback):
         variants = []
         for width in widths_for(size[0], widths):
-            relative = f"{folder}/{width}w/{stem}.{extension}"
-            variant = Variant(source, cache / relative, relative, width)
+            variant = variant_at(source, cache, f"{folder}/{width}w/{stem}.{extension}")
             # Opening a cached WebP just to read its width costs more than
             # image-process's own arithmetic for scale_in without upscaling.
             scaled = int(min(width / size[0], 1.0) * size[0])
             encoded = encode(variant) if not variant.cached.exists() else (scaled,)
             files.append(variant)
-            variants.append((relative, encoded[0]))
+            variants.append((variant.relative, encoded[0]))
         sources.append(Source(FORMATS[extension], tuple(variants)))
     fallbacks = sources[-1].variants
     # The smallest variant at least fallback_width wide (or the largest there is).
@@ -200,10 +204,12 @@ def fallback_format(path):
     return "png" if path.lower().endswith(".png") else "jpg"
 
 
-def variant_at(source, cache, relative):
-    """A Variant from an image-process path such as .../800w/x.jpg."""
-    width = int(relative.split("/")[-2].removesuffix("w"))
-    return Variant(source, cache / relative, relative, width)
+def variant_at(source, cache, processed):
+    """A Variant from an image-process path such as .../800w/x.jpg (in the
+    cache folder `cache`): published as pictures/<cache folder>/800w/x.jpg."""
+    width_folder, name = processed.split("/")[-2:]
+    published = f"{PICTURES_DIR}/{cache.name}/{width_folder}/{name}"
+    return Variant(source, cache / processed, published, int(width_folder.removesuffix("w")))
 
 
 def widths_for(source_width, widths):

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..body.links import site_path
+from ..images.variants import PICTURES_DIR
 from ..settings import with_defaults
 from ..site import redirects
 from ..site.state import STATE as SITE
@@ -31,11 +32,14 @@ PERMISSIONS_POLICY = (
 STRICT_TRANSPORT_SECURITY = "max-age=63072000"
 
 # Cache lifetimes by path (first match wins; the patterns never overlap).
-# Theme files carry a content hash in their names, so a changed file gets a
-# new name and the old one can be cached for good. Images keep their names
-# when a writer replaces one, so they are cached for a week only.
+# Theme files carry a content hash in their names, and the resized pictures
+# pages show sit in folders named after their source's bytes
+# (images/variants.py): a changed file gets a new address, so the old one
+# can be cached for good. The writer's own files in /images/ (the link-preview
+# picture, the favicon) keep their names when replaced: a week only.
 ASSET_CACHE_RULES = (
     ("/theme/*", "public, max-age=31536000, immutable"),
+    (f"/{PICTURES_DIR}/*", "public, max-age=31536000, immutable"),
     ("/images/*", "public, max-age=604800"),
 )
 # Pages (and feeds, sitemap, search index): revalidate on every visit, so a

@@ -26,6 +26,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify
 
 from .. import schema
+from ..images.variants import PICTURES_DIR
 from ..settings import with_defaults
 
 THEME_PAGE = "a page of the theme"
@@ -42,6 +43,7 @@ RESERVED = {
     "robots.txt": "the robots.txt file",
     "feeds/": "the feeds",
     f"{SEARCH_BUNDLE}/": "the search index",
+    f"{PICTURES_DIR}/": "the resized pictures",
 }
 TAXONOMIES = ("CATEGORY", "TAG", "AUTHOR")
 
