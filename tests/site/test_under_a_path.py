@@ -136,6 +136,7 @@ def test_header_rules_are_under_the_path():
 def site(tmp_path_factory):
     body = (
         "Read about [our treatments](/treatments/) or [find a clinic](/locations/).\n\n"
+        "[This very article]({filename}/articles/under-a-path.md).\n\n"
         "![A calm waiting room](/images/hero.jpg)\n"
     )
     text = article("Under a path") + "\n" + body
@@ -202,6 +203,8 @@ def test_the_writers_link_and_picture_are_under_the_path(site):
     html = BeautifulSoup((site / "blog/under-a-path/index.html").read_text(), "html.parser")
     body_links = [a["href"] for a in html.select("main a") if "treatments" in a["href"]]
     assert "/clinic/treatments/" in body_links
+    own = html.select_one("main a[href$='/blog/under-a-path/']")
+    assert own is not None and own["href"] == f"{UNDER_A_PATH}/blog/under-a-path/"  # {filename}
     picture = html.select_one("main picture img")
     assert picture is not None, "the writer's picture became no <picture>"
     assert picture["src"].startswith(f"{UNDER_A_PATH}/pictures/")
