@@ -33,6 +33,8 @@ def pictures_of(document, settings):
 
 def unpublished_pictures(documents, settings):
     """Pictures used by documents that are not written, and by nothing that is."""
+    if all(is_written(document) for document in documents):
+        return set()  # a preview, or nothing unpublished: no picture to look for
     written, unwritten = set(), set()
     for document in documents:
         (written if is_written(document) else unwritten).update(pictures_of(document, settings))
