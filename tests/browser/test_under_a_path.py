@@ -23,6 +23,7 @@ from .support import (
     static_server,
 )
 from .test_errors import problems_of
+from .test_screenshots import ARTIFACTS, png_size
 from .test_search import wait_for_results
 from .test_signup import HIDDEN, THANK_YOU, StandInProvider, fill_in
 
@@ -109,7 +110,9 @@ def test_an_old_address_under_the_path_leads_to_its_page(site, browser):
 
 
 def test_search_finds_pages_under_the_path(site, browser):
-    with recording_context(browser) as recorder:
+    shot = ARTIFACTS / "under-a-path-search-360x740.png"  # for reviewers to look at
+    shot.unlink(missing_ok=True)
+    with recording_context(browser, viewport={"width": 360, "height": 740}) as recorder:
         recorder.visit(site.url("about/"))
         tab = recorder.tab
         tab.get_by_role("search", name="Site search").get_by_label("Search the site").fill(
@@ -118,6 +121,9 @@ def test_search_finds_pages_under_the_path(site, browser):
         tab.keyboard.press("Enter")
         tab.wait_for_url(site.url("search/?q=Spravato"))
         wait_for_results(tab)
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=shot, full_page=True)
+        assert png_size(shot)[0] == 360
         first = tab.locator("#search-results > li h2 a").first
         assert first.evaluate("a => a.href") == site.url(SPRAVATO)
         first.click()
