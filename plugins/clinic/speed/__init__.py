@@ -26,7 +26,7 @@ DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 from pelican import signals
 
 from . import seams
-from .read import body_cache, kept_documents, libyaml_reader, parallel
+from .read import body_cache, check_cache, kept_documents, libyaml_reader, parallel
 from .write import page_writer, stale_pages, templates
 
 
@@ -45,4 +45,5 @@ def register():
     signals.content_written.connect(stale_pages.page_written)
     signals.static_generator_finalized.connect(stale_pages.static_files_known)
     signals.finalized.connect(body_cache.save)
+    signals.finalized.connect(check_cache.save_body_checks)
     signals.finalized.connect(stale_pages.remove_stale_pages)

@@ -50,6 +50,7 @@ def install(pelican):
     output_check.SCAN.use(output_cache.scans_kept)
     navigation.RELATED.use(related_cache.related_kept)
     check_cache.forget_unused()
+    check_cache.load_body_checks(settings["CACHE_PATH"])
     content_check.READ.use(check_cache.read_kept)
     content_check.CHECK_FRONT.use(check_cache.front_kept)
     content_check.CHECK_BODY.use(check_cache.check_kept)

@@ -23,6 +23,10 @@ class SpeedState:
         self.file_checks = {}  # id(SourceFile) -> (it, its scan, facts key, its problems)
         self.front_checks = {}  # id(SourceFile) -> (it, (facts key, preview), its problems)
         self.facts_key = None  # (SiteFacts, its digest) of the check under way
+        self.body_checks = {}  # hash of (facts key, SourceFile) -> check_body_of's answer
+        self.body_checks_used = set()  # the keys of `body_checks` this build asked for
+        self.body_checks_file = None  # where `body_checks` was read from (CACHE_PATH)
+        self.body_checks_saved = False  # whether that file holds `body_checks` as it is
         self.search = None  # kept_index._Session: livereload's Pagefind and its index
         self.article_parts = {}  # id(article) -> (it, site key, its breadcrumbs and JSON-LD)
         self.pages = {}  # absolute path -> (fingerprint, file stamp) as this process wrote it

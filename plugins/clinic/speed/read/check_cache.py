@@ -10,13 +10,24 @@ the same too: the settings and the plugin's other inputs (the pictures among
 them), the site's authors, categories and treatments, the writing rules and
 their day, and every file the site will have with its status and date
 (links are checked against them: a link to a draft is refused).
+
+A body's problems are also kept in CACHE_PATH between runs, by a hash of the
+file as read and of those facts: the production build in CI (a new process
+each time, with cache/ kept) checks again only the bodies that changed. The
+writing checks (reading grade, claims, wording) were 2.5 s of a production
+build after one edit at 1,000 articles.
 """
 
+import contextlib
 import hashlib
 import os
+import pickle
+from pathlib import Path
 
 from ...checks import run
 from ..state import STATE
+
+BODY_CHECKS_FILE = "clinic-body-checks.pickle"
 
 
 def read_kept(path, kind, content_root):
@@ -41,9 +52,50 @@ def check_kept(source, scanned, facts):
             source,
             scanned,
             facts_key,
-            run.check_body_of(source, scanned, facts),
+            _checked_before(source, scanned, facts, facts_key),
         )
     return kept[3]
+
+
+def _checked_before(source, scanned, facts, facts_key):
+    """check_body_of's answer, from CACHE_PATH when an earlier run checked
+    the same file against the same facts. The scan is made from the body by
+    settings the facts key holds, so the file as read stands for it."""
+    key = hashlib.blake2b(facts_key + pickle.dumps(source)).digest()
+    found = STATE.body_checks.get(key)
+    if found is None:
+        found = STATE.body_checks[key] = run.check_body_of(source, scanned, facts)
+        STATE.body_checks_saved = False
+    STATE.body_checks_used.add(key)
+    return found
+
+
+def load_body_checks(cache_path):
+    """When a build starts: the body checks earlier runs kept (read once per process)."""
+    STATE.body_checks_used.clear()
+    path = Path(cache_path) / BODY_CHECKS_FILE
+    if STATE.body_checks_file == path:
+        return
+    STATE.body_checks_file, STATE.body_checks, STATE.body_checks_saved = path, {}, False
+    with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError):
+        STATE.body_checks = pickle.loads(path.read_bytes())
+        STATE.body_checks_saved = True
+
+
+def save_body_checks(pelican):
+    """`finalized`: keep the body checks this build used, and only those."""
+    if not STATE.on or STATE.body_checks_file is None:
+        return
+    used = {key: STATE.body_checks[key] for key in STATE.body_checks_used}
+    if used.keys() == STATE.body_checks.keys() and STATE.body_checks_saved:
+        return  # the file already holds exactly these
+    STATE.body_checks = used
+    path = STATE.body_checks_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(pickle.dumps(used))
+    partial.replace(path)  # never half a file, even if the build is stopped
+    STATE.body_checks_saved = True
 
 
 def front_kept(source, facts, preview):
