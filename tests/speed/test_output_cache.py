@@ -1,11 +1,12 @@
-"""Production builds keep their compressed copies and page scans
-(speed/output_cache.py): a file whose bytes an earlier build handled gets
-what was kept, which is what output/compress.py and checks/output.py make,
-and the cache holds only what the last build used."""
+"""Production builds keep their minified pages, compressed copies and page
+scans (speed/output_cache.py): a file whose bytes an earlier build handled
+gets what was kept, which is what output/minify.py, output/compress.py and
+checks/output.py make, and the cache holds only what the last build used."""
 
 import pytest
 from clinic.checks import output as output_check
-from clinic.output import compress
+from clinic.output import compress, minify
+from clinic.seam import map_inline
 from clinic.speed import output_cache, workers
 from clinic.speed.state import STATE as SPEED
 
@@ -99,3 +100,31 @@ def test_page_scans_are_kept_by_the_pages_bytes(tmp_path, monkeypatch):
     again = output_cache.scans_kept(pages)
     assert scanned == ["page-4.html"]
     assert again == [original(page) for page in pages]
+
+
+def test_pages_are_minified_once_for_their_bytes(tmp_path, monkeypatch):
+    minified = []
+    original = minify.minify_file
+    monkeypatch.setattr(SPEED, "cache_path", str(tmp_path / "cache"))
+    monkeypatch.setattr(workers, "WORKERS", 1)  # in this process, where `minified` is
+
+    def counting(page):
+        minified.append(page.name)
+        original(page)
+
+    pages = site(tmp_path / "one", PAGES)
+    output_cache.minify_kept(counting, pages)
+    assert sorted(minified) == sorted(PAGES)
+    minified.clear()
+    edited = {**PAGES, "page-1.html": "<p>  an   edited   page  </p>"}
+    pages = site(tmp_path / "two", edited)
+    output_cache.minify_kept(counting, pages)
+    assert minified == ["page-1.html"]
+    # The same bytes as the speed part off makes, one page at a time.
+    inline = site(tmp_path / "inline", edited)
+    map_inline(original, inline)
+    assert [p.read_bytes() for p in pages] == [p.read_bytes() for p in inline]
+    monkeypatch.setattr(minify, "RECIPE", minify.RECIPE + " with other options")
+    minified.clear()
+    output_cache.minify_kept(counting, site(tmp_path / "three", edited))
+    assert len(minified) == len(PAGES)  # another recipe's pages are not reused

@@ -9,6 +9,7 @@ Off unless CLINIC_MINIFY is true (publishconf.py).
 """
 
 import hashlib
+from importlib.metadata import version
 from pathlib import Path
 
 import minify_html
@@ -60,6 +61,11 @@ def hashed_name(path, data):
 # that reads HTML less carefully than a browser. So escaped angle brackets
 # are hidden from the minifier behind noncharacters (never in real text).
 _ESCAPES = {"&lt;": "\ufdd0", "&gt;": "\ufdd1"}
+
+
+# Names what minify_page makes: pages kept minified by another recipe are
+# not reused (speed/output_cache.py).
+RECIPE = f"minify-html {version('minify-html')} {HTML_OPTIONS} {_ESCAPES}"
 
 
 def minify_page(page):

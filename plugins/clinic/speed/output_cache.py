@@ -1,6 +1,7 @@
 """What a production build's last steps make of each file, kept between
-builds by the file's bytes: its compressed copies (output/compress.py) and
-the output check's scan of each page (checks/output.py).
+builds by the file's bytes: each page minified (output/minify.py), its
+compressed copies (output/compress.py) and the output check's scan of each
+page (checks/output.py).
 
 Brotli at quality 11 takes about 30 ms of processor time for each page at
 1,000 articles, and parsing a page for the output check a few more; most
@@ -12,7 +13,7 @@ kept, so the cache holds one site's worth.
 
 The rest is made on every core: compressed copies by threads (brotli and
 zlib let go of Python's lock while they work, so no process need be forked
-nor bytes sent to one), scans by forked workers (parsing is Python).
+nor bytes sent to one), minified pages and scans by forked workers.
 """
 
 import contextlib
@@ -23,11 +24,12 @@ from pathlib import Path
 
 from ..body import html_scan
 from ..checks import output as output_check
-from ..output import compress
+from ..output import compress, minify
 from .state import STATE
 from .workers import fork_map, thread_map
 
 COPIES_FILE = "clinic-compressed.pickle"
+MINIFIED_FILE = "clinic-minified.pickle"
 SCANS_FILE = "clinic-page-scans.pickle"
 # What made the scans: the scanner's own source.
 SCANNER = hashlib.sha256(Path(html_scan.__file__).read_bytes()).hexdigest()
@@ -49,6 +51,24 @@ def _copies_of(path, kept):
         made = compress.copies(data)
     compress.write_copies(path, made)
     return key, made
+
+
+def minify_kept(minify_file, pages):
+    """The speed part's runner for output/minify.py's seam: a page seen
+    before, byte for byte, is written as it was minified then."""
+    cache = Path(STATE.cache_path) / MINIFIED_FILE
+    kept = _load(cache, minify.RECIPE)
+    keys = [hashlib.sha256(page.read_bytes()).digest() for page in pages]
+    missing = [page for page, key in zip(pages, keys, strict=True) if key not in kept]
+    for page, key in zip(pages, keys, strict=True):
+        if key in kept:
+            page.write_bytes(kept[key])
+    fork_map(minify_file, missing)
+    made = {
+        key: kept[key] if key in kept else page.read_bytes()
+        for page, key in zip(pages, keys, strict=True)
+    }
+    _save(cache, minify.RECIPE, made)
 
 
 def scans_kept(pages):

@@ -11,7 +11,7 @@ from ..output import compress, minify, search_index
 from ..settings import with_defaults
 from ..site import context, navigation
 from ..site.state import STATE as SITE
-from . import cache_guard, kept_index, output_cache, workers
+from . import cache_guard, kept_index, output_cache
 from .read import body_cache, check_cache, kept_documents, parallel, related_cache
 from .state import STATE
 from .write import fingerprints, page_writer
@@ -46,7 +46,7 @@ def install(pelican):
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)
     compress.RUNNER.use(output_cache.compress_kept)
-    minify.RUNNER.use(workers.fork_map)
+    minify.RUNNER.use(output_cache.minify_kept)
     output_check.SCAN.use(output_cache.scans_kept)
     navigation.RELATED.use(related_cache.related_kept)
     check_cache.forget_unused()
