@@ -5,8 +5,7 @@ written (html_scan.py), the body sanitized against the allowlist
 (sanitize.py), then its typographic version (typeset.py) with external links
 marked and root-relative addresses put under the site's path (links.py), its
 plain-text opening (for descriptions and cards) and its word count (for the
-reading time). They depend on nothing but the body
-and SITEURL.
+reading time). They depend on nothing but the body and SITEURL.
 
 `run(instance, then)` is the seam between the site and the speed part: it
 hands `then(instance, steps)` the BodySteps of the instance's body. Inline by

@@ -2,7 +2,8 @@
 every internal link and image leads to a file (and #fragment to an id) and
 stays under the path the site is served from (SITEURL
 https://example.org/clinic), every <img> has alt, no page is empty, every
-page has a title and a meta description. Content checks cannot see what templates produce; this can.
+page has a title and a meta description. Content checks cannot see what
+templates produce; this can.
 
 Most of the work is parsing every page, so `SCAN` is the seam to the speed
 part: `SCAN.runner(pages)` gives each page's scan, one page after another by
