@@ -34,7 +34,7 @@ def files_of(site):
 
 def build_with(tmp_path, name, workers, monkeypatch, **settings):
     monkeypatch.setattr(parallel, "WORKERS", workers)
-    SPEED.bodies.clear()  # every body typogrified afresh
+    SPEED.reset()  # as a new process: every article read and typogrified afresh
     return build(
         tmp_path / name,
         tmp_path / "content",

@@ -276,10 +276,16 @@ def url_key(documents):
     return hashlib.blake2b(repr(pairs).encode(), digest_size=20).digest()
 
 
+# Where a build writes and keeps its files: no page shows them, and CI's
+# build and the benchmark's write each run to a new folder.
+NOT_SHOWN = frozenset(("OUTPUT_PATH", "CACHE_PATH"))
+
+
 def site_key(settings, plugin_inputs):
-    """Every setting (functions by name: settings files make new ones each
-    build) and the plugin's other inputs (cache_guard.fingerprint)."""
-    described = repr(sorted((key, _described(value)) for key, value in settings.items()))
+    """Every setting but NOT_SHOWN (functions by name: settings files make
+    new ones each build) and the plugin's other inputs (cache_guard.fingerprint)."""
+    shown = ((key, value) for key, value in settings.items() if key not in NOT_SHOWN)
+    described = repr(sorted((key, _described(value)) for key, value in shown))
     return hashlib.blake2b(f"{described}\0{plugin_inputs}".encode(), digest_size=20).digest()
 
 
