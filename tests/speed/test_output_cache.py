@@ -128,3 +128,5 @@ def test_pages_are_minified_once_for_their_bytes(tmp_path, monkeypatch):
     minified.clear()
     output_cache.minify_kept(counting, site(tmp_path / "three", edited))
     assert len(minified) == len(PAGES)  # another recipe's pages are not reused
+    recipes = list((tmp_path / "cache" / output_cache.MINIFIED_FOLDER).iterdir())
+    assert len(recipes) == 1 and len(list(recipes[0].iterdir())) == len(PAGES)

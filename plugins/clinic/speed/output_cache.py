@@ -20,6 +20,7 @@ import contextlib
 import functools
 import hashlib
 import pickle
+import shutil
 from pathlib import Path
 
 from ..body import html_scan
@@ -29,7 +30,7 @@ from .state import STATE
 from .workers import fork_map, thread_map
 
 COPIES_FILE = "clinic-compressed.pickle"
-MINIFIED_FILE = "clinic-minified.pickle"
+MINIFIED_FOLDER = "clinic-minified"
 SCANS_FILE = "clinic-page-scans.pickle"
 # What made the scans: the scanner's own source.
 SCANNER = hashlib.sha256(Path(html_scan.__file__).read_bytes()).hexdigest()
@@ -55,20 +56,30 @@ def _copies_of(path, kept):
 
 def minify_kept(minify_file, pages):
     """The speed part's runner for output/minify.py's seam: a page seen
-    before, byte for byte, is written as it was minified then."""
-    cache = Path(STATE.cache_path) / MINIFIED_FILE
-    kept = _load(cache, minify.RECIPE)
-    keys = [hashlib.sha256(page.read_bytes()).digest() for page in pages]
-    missing = [page for page, key in zip(pages, keys, strict=True) if key not in kept]
+    before, byte for byte, is written as it was minified then. Kept as one
+    file per page (named by the hash of its bytes before minifying) in a
+    folder per recipe, not in one pickle: a production build would hold
+    every page twice in memory to read and rewrite it."""
+    folder = Path(STATE.cache_path) / MINIFIED_FOLDER
+    recipe = folder / hashlib.sha256(minify.RECIPE.encode()).hexdigest()[:16]
+    keys = [hashlib.sha256(page.read_bytes()).hexdigest() for page in pages]
+    missing = []
     for page, key in zip(pages, keys, strict=True):
-        if key in kept:
-            page.write_bytes(kept[key])
-    fork_map(minify_file, missing)
-    made = {
-        key: kept[key] if key in kept else page.read_bytes()
-        for page, key in zip(pages, keys, strict=True)
-    }
-    _save(cache, minify.RECIPE, made)
+        if (recipe / key).is_file():
+            shutil.copyfile(recipe / key, page)
+        else:
+            missing.append((page, key))
+    fork_map(minify_file, [page for page, _key in missing])
+    recipe.mkdir(parents=True, exist_ok=True)
+    for page, key in missing:
+        shutil.copyfile(page, recipe / key)
+    used = set(keys)
+    for kept in recipe.iterdir():  # only what this build used
+        if kept.name not in used:
+            kept.unlink()
+    for other in folder.iterdir():  # another recipe's pages are never used
+        if other != recipe:
+            shutil.rmtree(other)
 
 
 def scans_kept(pages):
