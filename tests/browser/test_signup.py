@@ -44,21 +44,28 @@ class Signup:
         return f"{self.site}/{path}"
 
 
-@pytest.fixture(scope="module")
-def signup(tmp_path_factory):
+def build_with_stand_in(root, site, path=""):
+    """The production site built into `root` for the server `site` (under
+    `path`), its form posting to a new stand-in provider: (SITEURL, provider)."""
     provider = bind_server(StandInProvider)
     provider.received = []
-    root = tmp_path_factory.mktemp("signup-site")
-    site = static_server(root)
-    origin = origin_of(site)
-    provider.thank_you = f"{origin}/{THANK_YOU}"
+    siteurl = origin_of(site) + path
+    provider.thank_you = f"{siteurl}/{THANK_YOU}"
     newsletter = {
         "provider": "generic",
         "action": f"{origin_of(provider)}/subscribe",
         "hidden": HIDDEN,
         "redirect_field": "redirect",
     }
-    build(root, conf="publishconf.py", SITEURL=origin, NEWSLETTER=newsletter)
+    build(root, conf="publishconf.py", SITEURL=siteurl, NEWSLETTER=newsletter)
+    return siteurl, provider
+
+
+@pytest.fixture(scope="module")
+def signup(tmp_path_factory):
+    root = tmp_path_factory.mktemp("signup-site")
+    site = static_server(root)
+    origin, provider = build_with_stand_in(root, site)
     # What the generic preset and the setting above promise the provider
     # receives from a visitor who types an email, a first name and a clinic.
     expected = [

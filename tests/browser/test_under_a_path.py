@@ -11,12 +11,10 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urldefrag
 
 import pytest
-from sitebuilder import build, redirects_listed
+from sitebuilder import redirects_listed
 
 from .support import (
-    bind_server,
     built_pages,
-    origin_of,
     recording_context,
     report,
     serve,
@@ -25,7 +23,7 @@ from .support import (
 from .test_errors import problems_of
 from .test_screenshots import ARTIFACTS, png_size
 from .test_search import wait_for_results
-from .test_signup import HIDDEN, THANK_YOU, StandInProvider, fill_in
+from .test_signup import THANK_YOU, build_with_stand_in, fill_in
 
 PATH = "/clinic"
 SPRAVATO = "blog/what-to-expect-from-spravato-treatment/"
@@ -43,19 +41,9 @@ class SiteUnderAPath:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    provider = bind_server(StandInProvider)
-    provider.received = []
     root = tmp_path_factory.mktemp("site-under-a-path")
     server = static_server(root, prefix=PATH)
-    siteurl = origin_of(server) + PATH
-    provider.thank_you = f"{siteurl}/{THANK_YOU}"
-    newsletter = {
-        "provider": "generic",
-        "action": f"{origin_of(provider)}/subscribe",
-        "hidden": HIDDEN,
-        "redirect_field": "redirect",
-    }
-    build(root, conf="publishconf.py", SITEURL=siteurl, NEWSLETTER=newsletter)
+    siteurl, provider = build_with_stand_in(root, server, PATH)
     with serve(provider), serve(server):
         yield SiteUnderAPath(siteurl, root, provider.received)
 
