@@ -17,9 +17,9 @@ def compressed(monkeypatch):
     seen = []
     original = compress.copies
 
-    def counting(data):
+    def counting(data, quality):
         seen.append(data)
-        return original(data)
+        return original(data, quality)
 
     monkeypatch.setattr(compress, "copies", counting)
     return seen
@@ -71,6 +71,18 @@ def test_copies_made_by_another_recipe_are_not_reused(tmp_path, compressed, monk
     compressed.clear()
     output_cache.compress_kept(site(tmp_path / "two", PAGES), settings)
     assert len(compressed) == len(PAGES)
+
+
+def test_the_same_bytes_at_another_quality_are_compressed_again(tmp_path, compressed):
+    # A feed and a script with the same bytes: the feed's quicker copy is not
+    # the script's.
+    large = "<p>" + "care and calm " * (compress.LARGE // 14 + 1) + "</p>"
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    output_cache.compress_kept(site(tmp_path / "one", {"feed.xml": large}), settings)
+    output_cache.compress_kept(site(tmp_path / "two", {"script.js": large}), settings)
+    assert len(compressed) == 2
+    compress.compress_inline(site(tmp_path / "inline", {"script.js": large}), {})
+    assert copies_of(tmp_path / "two") == copies_of(tmp_path / "inline")
 
 
 def test_an_unreadable_cache_is_ignored(tmp_path, compressed):

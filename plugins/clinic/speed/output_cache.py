@@ -46,10 +46,11 @@ def compress_kept(paths, settings):
 
 def _copies_of(path, kept):
     data = path.read_bytes()
-    key = hashlib.sha256(data).digest()
+    quality = compress.brotli_quality(path, len(data))
+    key = hashlib.sha256(data).digest() + bytes([quality])
     made = kept.get(key)
     if made is None:
-        made = compress.copies(data)
+        made = compress.copies(data, quality)
     compress.write_copies(path, made)
     return key, made
 
