@@ -51,6 +51,10 @@ DRAFT_PAGE_SAVE_AS = ""
 # output/minify.py, output/compress.py).
 CLINIC_MINIFY = True
 CLINIC_COMPRESS = True
-# Production builds start from nothing: no content cache is read or written.
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Markdown is converted again only for the files that changed since the
+# last production build (CI keeps cache/ from one run to the next), as in
+# previews. Files are compared by their bytes, not their times: CI's fresh
+# clone gives every file a new time. cache_guard.py empties the cache when
+# anything else a page is made from changed (every setting, authors.yml,
+# the images, the plugin's code, the libraries' versions).
+CHECK_MODIFIED_METHOD = "sha256"

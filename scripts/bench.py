@@ -574,6 +574,8 @@ def _drop_content_cache(cache):
     for path in Path(cache).glob("*"):
         if path.is_file():
             path.unlink()
+        elif path.name != "clinic-images":  # the minified pages
+            shutil.rmtree(path)
 
 
 def _fmt(result):

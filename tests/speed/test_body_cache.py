@@ -1,15 +1,22 @@
 """Local previews cache Markdown output (Pelican's reader layer) and the
 plugin's body steps (speed/read/body_cache.py: typogrify, links, opening, scan): a
 rebuild works out nothing again for a body that did not change, writes the
-same pages, and drops the caches when inputs outside the article change."""
+same pages, and drops the caches when inputs outside the article change.
+Production builds keep them too (CI keeps cache/ from one run to the next),
+comparing files by their bytes, since CI's fresh clone gives every file a new
+time."""
+
+import os
 
 import pytest
 from clinic.body import steps
 from clinic.speed.state import STATE as SPEED
 from fixture_site import article, make_content
+from pelican.readers import Readers
 from sitebuilder import build, html_pages, soup, text
 
 from pelicanconf import CACHE_CONTENT, CONTENT_CACHING_LAYER, LOAD_CONTENT_CACHE
+from publishconf import CHECK_MODIFIED_METHOD
 
 ARTICLES = {
     "first": article("First") + "\n![A quiet room]({static}/images/hero.jpg)\n",
@@ -17,11 +24,12 @@ ARTICLES = {
 }
 
 
-def test_local_settings_cache_content():
+def test_local_and_production_settings_cache_content():
     assert CACHE_CONTENT and LOAD_CONTENT_CACHE
     # The generator layer pickles the whole context with each article and
     # fails with RecursionError on large sites (benchmarks/build.md).
     assert CONTENT_CACHING_LAYER == "reader"
+    assert CHECK_MODIFIED_METHOD == "sha256"  # production: by bytes, not times
 
 
 @pytest.fixture
@@ -39,13 +47,15 @@ def typogrified(monkeypatch):
     return seen
 
 
-def cached_build(root, output):
-    SPEED.bodies.clear()  # each build as a new process: only the disk cache
+def cached_build(root, output, conf="pelicanconf.py", **settings):
+    SPEED.reset()  # each build as a new process: only the disk cache
     return build(
         root / output,
         root / "content",
+        conf=conf,
         CACHE_PATH=str(root / "cache"),
         CLINIC_IMAGE_CACHE=str(root / "image-cache"),
+        **settings,
     )
 
 
@@ -89,3 +99,34 @@ def test_changed_authors_file_drops_the_cache(tmp_path, typogrified):
     site = cached_build(tmp_path, "two")
     assert typogrified, "articles were read again"
     assert "Ann Renamed" in text(soup(site, "blog/first/").find(class_="article__byline"))
+
+
+def test_production_after_a_fresh_clone_rereads_only_the_edited_article(
+    tmp_path, typogrified, monkeypatch
+):
+    converted = []  # the files Pelican's reader cache did not answer for
+    original = Readers.cache_data
+    monkeypatch.setattr(
+        Readers,
+        "cache_data",
+        lambda readers, path, data: (
+            converted.append(os.path.basename(path)) or original(readers, path, data)
+        ),
+    )
+    make_content(tmp_path / "content", ARTICLES)
+    newsletter = {"provider": "buttondown", "username": "clinic"}
+    first = cached_build(tmp_path, "one", "publishconf.py", NEWSLETTER=newsletter)
+    assert len(typogrified) >= 4
+    # CI's next run: the same files with new times, and one article edited.
+    for path in (tmp_path / "content").rglob("*"):
+        os.utime(path, (2_000_000_000, 2_000_000_000))
+    source = tmp_path / "content" / "articles" / "second.md"
+    source.write_text(source.read_text() + "\nA new paragraph.\n")
+    typogrified.clear()
+    converted.clear()
+    second = cached_build(tmp_path, "two", "publishconf.py", NEWSLETTER=newsletter)
+    assert [name for name in converted if name.endswith(".md")] == ["second.md"]
+    assert len(typogrified) == 1 and "A new paragraph." in typogrified[0]
+    assert "A new paragraph." in text(soup(second, "blog/second/").find(class_="prose"))
+    unchanged = pages_of(first)
+    assert pages_of(second)["blog/first/index.html"] == unchanged["blog/first/index.html"]

@@ -14,7 +14,7 @@ from ..site.state import STATE as SITE
 from . import cache_guard, kept_index, output_cache
 from .read import body_cache, check_cache, kept_documents, parallel, related_cache
 from .state import STATE
-from .write import fingerprints, page_writer
+from .write import page_writer
 
 
 def install(pelican):
@@ -39,9 +39,9 @@ def install(pelican):
         ):
             seam.reset()
         return
-    plugin_inputs = cache_guard.fingerprint(settings)
-    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings, plugin_inputs))
-    STATE.site_key = fingerprints.site_key(pelican.settings, plugin_inputs)
+    inputs = cache_guard.fingerprint(settings)
+    body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings, inputs))
+    STATE.site_key = bytes.fromhex(inputs)
     STATE.fingerprints = None
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)

@@ -12,7 +12,7 @@ class SpeedState:
         self.bodies_used = set()  # the keys this build asked for
         self.bodies_file = None  # the cache file `bodies` was last read from
         self.written = set()  # absolute paths of the pages and static files this build wrote
-        self.site_key = b""  # fingerprints.site_key of the build under way
+        self.site_key = b""  # cache_guard.fingerprint of the build under way
         self.fingerprints = None  # fingerprints.BuildFingerprints of the build under way
         self.digests = None  # fingerprints.Digests, kept for the life of the process
         self.kept = {}  # generator class name -> kept_documents._Store, for the process

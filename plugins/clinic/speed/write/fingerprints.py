@@ -4,8 +4,9 @@ A livereload rebuild renders and writes only the pages whose fingerprint
 changed since the last build in the same process (page_writer.py); the
 others are left as they are on disk. So a fingerprint must change whenever
 the page's HTML could: it covers
-- the site: every setting, the plugin's other inputs (cache_guard.py: its
-  code, authors.yml, the pictures), and the source of the page's template and
+- the site: every setting and the plugin's other inputs (STATE.site_key,
+  cache_guard.py: its code, authors.yml, the pictures, the libraries'
+  versions), and the source of the page's template and
   of every template it extends, imports or includes;
 - the page: its output name, and every variable its templates read (found in
   their source with Jinja's own analysis, so the article list of the shared
@@ -274,27 +275,3 @@ def url_key(documents):
     """Every document's source and URL: a body's links follow them."""
     pairs = sorted((doc.source_path or "", doc.url or "") for doc in documents)
     return hashlib.blake2b(repr(pairs).encode(), digest_size=20).digest()
-
-
-# Where a build writes and keeps its files: no page shows them, and CI's
-# build and the benchmark's write each run to a new folder.
-NOT_SHOWN = frozenset(("OUTPUT_PATH", "CACHE_PATH"))
-
-
-def site_key(settings, plugin_inputs):
-    """Every setting but NOT_SHOWN (functions by name: settings files make
-    new ones each build) and the plugin's other inputs (cache_guard.fingerprint)."""
-    shown = ((key, value) for key, value in settings.items() if key not in NOT_SHOWN)
-    described = repr(sorted((key, _described(value)) for key, value in shown))
-    return hashlib.blake2b(f"{described}\0{plugin_inputs}".encode(), digest_size=20).digest()
-
-
-def _described(value):
-    if isinstance(value, dict):
-        return sorted((repr(key), _described(item)) for key, item in value.items())
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_described(item) for item in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
-    return repr(value)
