@@ -1,12 +1,16 @@
 """A livereload rebuild after one edit (speed/write/unchanged_pages.py and the
 documents kept between builds) writes exactly the files whose bytes change,
 and leaves the site byte for byte as a full build of the edited content with
-the speed part off makes it."""
+the speed part off makes it. A new process (CI's next production build)
+renders only the pages whose inputs changed, and copies the rest as an
+earlier process rendered them (speed/write/kept_pages.py)."""
 
 import re
 import shutil
 
 import pytest
+from clinic.speed.state import STATE as SPEED
+from clinic.speed.write.page_writer import QueuedPage
 from fixture_site import article, make_content
 from sitebuilder import ROOT, build
 
@@ -204,3 +208,36 @@ def test_a_template_or_setting_changed_between_rebuilds(tmp_path, change):
     written = {name for name in second if first[name][1] != second[name][1]}
     assert {name for name in written if not written_every_build(name)} == changed
     assert "index.html" in changed
+
+
+@pytest.mark.parametrize("kind", ["body", "title", "date"])
+def test_a_new_process_renders_only_the_pages_whose_inputs_changed(
+    tmp_path, before, kind, monkeypatch
+):
+    content = make_content(tmp_path / "content", ARTICLES)
+    cache = tmp_path / "cache"
+    SPEED.reset()
+    preview(tmp_path / "one", content, cache)
+    edit(content, EDITS[kind][0])
+    rendered = []
+    render = QueuedPage.write
+    monkeypatch.setattr(
+        QueuedPage, "write", lambda page, writer: rendered.append(page.name) or render(page, writer)
+    )
+    SPEED.reset()  # a new process, into a new folder: nothing but what cache/ holds
+    second = snapshot(preview(tmp_path / "two", content, cache))
+    after = snapshot(full_build(tmp_path / "full", content, cache))
+
+    assert differing(second, after) == set()
+    changed = differing(before, after)
+    changed_pages = {name for name in changed if name.endswith(".html")}
+    # Pages that are given every tag's, category's or author's articles may
+    # be rendered again and come out the same: their file is then not written.
+    given_every_article = {
+        "blog/tags/index.html",
+        "blog/categories/index.html",
+        "authors/index.html",
+    }
+    assert changed_pages <= set(rendered) <= changed_pages | given_every_article
+    if kind == "body":
+        assert rendered == ["blog/article-06/index.html"]

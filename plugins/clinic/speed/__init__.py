@@ -7,8 +7,9 @@ leave open, and takes them out again when it is off. By the build's steps:
     read/    articles converted in worker processes; in one process
              (livereload), documents, body steps, related articles and the
              content check's work kept from one build to the next
-    write/   pages rendered on every core, and in one process only the pages
-             whose inputs changed (fingerprints); compiled templates kept;
+    write/   pages rendered on every core, and only the pages whose inputs
+             changed (fingerprints): left as they are in one process,
+             copied from CACHE_PATH in a new one; compiled templates kept;
              the pages a preview no longer builds removed
     output_cache.py  production: compressed copies and page scans kept by
              each file's bytes, the rest made on every core (workers.py)
@@ -27,7 +28,7 @@ from pelican import signals
 
 from . import seams
 from .read import body_cache, check_cache, kept_documents, libyaml_reader, parallel
-from .write import page_writer, stale_pages, templates
+from .write import kept_pages, page_writer, stale_pages, templates
 
 
 def register():
@@ -47,3 +48,4 @@ def register():
     signals.finalized.connect(body_cache.save)
     signals.finalized.connect(check_cache.save_body_checks)
     signals.finalized.connect(stale_pages.remove_stale_pages)
+    signals.finalized.connect(kept_pages.forget_unused)

@@ -14,7 +14,7 @@ from ..site.state import STATE as SITE
 from . import cache_guard, kept_index, output_cache
 from .read import body_cache, check_cache, kept_documents, parallel, related_cache
 from .state import STATE
-from .write import page_writer
+from .write import kept_pages, page_writer
 
 
 def install(pelican):
@@ -42,6 +42,7 @@ def install(pelican):
     inputs = cache_guard.fingerprint(settings)
     body_cache.load(settings, inputs_changed=cache_guard.inputs_changed(settings, inputs))
     STATE.site_key = bytes.fromhex(inputs)
+    kept_pages.start(settings)
     STATE.fingerprints = None
     steps.RUNNER.use(run_body)
     SITE.use_writer(page_writer.ParallelPageWriter)

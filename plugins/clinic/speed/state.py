@@ -30,6 +30,9 @@ class SpeedState:
         self.search = None  # kept_index._Session: livereload's Pagefind and its index
         self.article_parts = {}  # id(article) -> (it, site key, its breadcrumbs and JSON-LD)
         self.pages = {}  # absolute path -> (fingerprint, file stamp) as this process wrote it
+        self.rendered_folder = None  # where rendered pages are kept (kept_pages.py), or None
+        self.rendered_load = False  # whether this build may copy a kept page
+        self.rendered_used = set()  # the fingerprints (hex) of this build's pages
 
     def reset(self):
         self.__init__()

@@ -26,8 +26,9 @@ class PageWriteError(RuntimeError):
 
 def written_here(page):
     """Pages that may override a file are written by the main process, as
-    are the pages left as they were (they are only announced)."""
-    return page.override_output or page.unchanged
+    are the pages left as they were (they are only announced) and those
+    copied as an earlier process rendered them."""
+    return page.override_output or page.unchanged or page.kept is not None
 
 
 def write_in_workers(writer, queued, announce, write_here):

@@ -15,7 +15,8 @@ Before that, each page gets its fingerprint (unchanged_pages.py): a page
 whose inputs are the same as when this process last wrote it, and whose
 file is as it was left, is not rendered again, only announced. So a
 livereload rebuild after one edit writes the edited article and the pages
-that show something of it, not the whole site.
+that show something of it, not the whole site. A new process copies the
+pages an earlier one rendered from the same inputs (kept_pages.py).
 
 Forked workers start with the finished site in memory, so nothing is copied
 or pickled but the list of files written. A write that may override another
@@ -38,7 +39,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from ...site.feeds import FeedWriter
 from .. import workers
-from . import unchanged_pages
+from . import kept_pages, unchanged_pages
 from .page_workers import write_in_workers
 
 PARALLEL_MIN = 100  # pages to render below which forking costs more than it saves
@@ -57,6 +58,7 @@ class QueuedPage:
     path: str = ""  # the file, absolute
     fingerprint: bytes | None = None
     unchanged: bool = False  # the file is as this page would be written: not rendered
+    kept: object = None  # the Path of this page as rendered by an earlier process (kept_pages.py)
 
     def write(self, writer):
         """Pelican's write_file for this one file (no pagination left to do)."""
@@ -105,6 +107,7 @@ class ParallelPageWriter(FeedWriter):
             return
         # After the flush (template pages, redirect stubs): at once, in turn.
         unchanged_pages.mark(pages)
+        kept_pages.restore_all(pages)
         for page in pages:
             self._write_here(page)
         unchanged_pages.record(pages)
@@ -141,7 +144,8 @@ class ParallelPageWriter(FeedWriter):
         """Write every queued page that changed; later writes are done at once."""
         queued, self._queued = self._queued or [], None
         unchanged_pages.mark(queued)
-        to_render = sum(1 for page in queued if not page.unchanged)
+        kept_pages.restore_all(queued)
+        to_render = sum(1 for page in queued if not (page.unchanged or page.kept))
         if to_render < PARALLEL_MIN or workers.WORKERS < 2 or not hasattr(os, "fork"):
             for page in queued:
                 self._write_here(page)
@@ -170,7 +174,7 @@ class ParallelPageWriter(FeedWriter):
         return _WriteIfChanged(filename, encoding)
 
     def _write_here(self, page):
-        if page.unchanged:
+        if page.unchanged or page.kept is not None:  # a kept page is restored by now
             self._announce(page, [page.path])
         else:
             page.write(self)

@@ -6,12 +6,14 @@ again). The others are announced as written (page_writer.py), so the
 sitemap, the search index and stale_pages.py see every page as before.
 
 What a build wrote is remembered by the file's absolute path, for the rest
-of the process; a new process starts with nothing and writes every page.
+of the process. A new process starts with nothing, and copies the pages
+kept_pages.py kept by fingerprint instead of rendering them.
 """
 
 import os
 
 from ..state import STATE
+from . import kept_pages
 from .fingerprints import BuildFingerprints, Digests
 
 
@@ -34,6 +36,7 @@ def mark(pages):
             and kept is not None
             and kept == (page.fingerprint, _stamp(page.path))
         )
+        page.kept = kept_pages.find(page.fingerprint)
 
 
 def record(pages):
@@ -41,6 +44,8 @@ def record(pages):
     for page in pages:
         if page.unchanged:
             continue
+        if page.kept is None:
+            kept_pages.keep(page)
         if page.fingerprint is None:
             STATE.pages.pop(page.path, None)
         else:
