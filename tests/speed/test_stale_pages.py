@@ -3,6 +3,7 @@ pages no longer built are removed, everything built is kept, and a failed
 build leaves the last good one in place."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 from fixture_site import article, make_content
@@ -61,3 +62,25 @@ def test_a_failed_build_leaves_the_last_good_one(tmp_path):
         preview(tmp_path)
     assert (site / "blog" / "first" / "index.html").read_text() == page
     assert (site / "index.html").is_file()
+
+
+def test_a_rebuild_with_the_same_pages_does_not_search_the_folder(tmp_path, monkeypatch):
+    """livereload: the last build in this process left only its own pages, so
+    when this one writes the same pages none can be stale."""
+    make_content(tmp_path / "content", ARTICLES)
+    site = preview(tmp_path)
+    searched = []
+    rglob = Path.rglob
+    monkeypatch.setattr(
+        Path,
+        "rglob",
+        lambda path, pattern: searched.append((path, pattern)) or rglob(path, pattern),
+    )
+    first = tmp_path / "content" / "articles" / "first.md"
+    first.write_text(first.read_text() + "\nA new paragraph.\n")
+    preview(tmp_path)
+    assert (site, "*.html") not in searched
+    (tmp_path / "content" / "articles" / "second.md").unlink()
+    preview(tmp_path)
+    assert (site, "*.html") in searched
+    assert not (site / "blog" / "second").exists()

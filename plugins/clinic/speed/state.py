@@ -12,6 +12,7 @@ class SpeedState:
         self.bodies_used = set()  # the keys this build asked for
         self.bodies_file = None  # the cache file `bodies` was last read from
         self.written = set()  # absolute paths of the pages and static files this build wrote
+        self.pages_left = None  # (output, its pages) as stale_pages.py last left them
         self.site_key = b""  # cache_guard.fingerprint of the build under way
         self.fingerprints = None  # fingerprints.BuildFingerprints of the build under way
         self.digests = None  # fingerprints.Digests, kept for the life of the process

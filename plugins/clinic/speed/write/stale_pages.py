@@ -42,11 +42,17 @@ def remove_stale_pages(pelican):
     if not STATE.on or settings["DELETE_OUTPUT_DIRECTORY"] or not STATE.written:
         return  # the folder was emptied first (or nothing was written: a failed build)
     output = Path(os.path.abspath(settings["OUTPUT_PATH"]))
+    # The same pages as this process's last build, which left only its own:
+    # none can be stale, and the folder need not be searched (livereload).
+    pages = (str(output), frozenset(path for path in STATE.written if path.endswith(".html")))
+    if pages == STATE.pages_left:
+        return
     stale = [page for page in output.rglob("*.html") if str(page) not in STATE.written]
     for page in stale:
         for copy in (page, *page.parent.glob(f"{page.name}.*")):  # and its .gz/.br copies
             copy.unlink()
         _remove_empty_folders(page.parent, output)
+    STATE.pages_left = pages
     if stale:
         print(f"Removed {len(stale)} page(s) an earlier build wrote and this one did not.")
 
