@@ -10,6 +10,7 @@ import os
 
 import pytest
 from clinic.body import steps
+from clinic.speed.read import body_cache
 from clinic.speed.state import STATE as SPEED
 from fixture_site import article, make_content
 from pelican.readers import Readers
@@ -130,3 +131,28 @@ def test_production_after_a_fresh_clone_rereads_only_the_edited_article(
     assert "A new paragraph." in text(soup(second, "blog/second/").find(class_="prose"))
     unchanged = pages_of(first)
     assert pages_of(second)["blog/first/index.html"] == unchanged["blog/first/index.html"]
+
+
+def test_one_edit_writes_one_kept_body_and_a_changed_input_all(tmp_path, typogrified):
+    make_content(tmp_path / "content", ARTICLES)
+    cached_build(tmp_path, "one")
+    folder = tmp_path / "cache" / body_cache.FOLDER
+
+    def kept():
+        return {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+
+    before = kept()
+    assert len(before) == len(typogrified)
+    source = tmp_path / "content" / "articles" / "second.md"
+    source.write_text(source.read_text() + "\nA new paragraph.\n")
+    cached_build(tmp_path, "two")
+    after = kept()
+    assert len(after.keys() - before.keys()) == 1 and len(before.keys() - after.keys()) == 1
+    assert all(after[name] == before[name] for name in after.keys() & before.keys())
+    # What was kept under other inputs is never read again: every body is made anew.
+    authors = tmp_path / "content" / "authors.yml"
+    authors.write_text(authors.read_text().replace("Ann Writer", "Ann Renamed"))
+    cached_build(tmp_path, "three")
+    again = kept()
+    assert again.keys() == after.keys()
+    assert all(again[name] != after[name] for name in again)

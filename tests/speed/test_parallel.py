@@ -4,6 +4,7 @@ byte the one the inline path writes."""
 
 import concurrent.futures
 import concurrent.futures.process
+import shutil
 
 import pytest
 from clinic.problems import ContentError
@@ -72,7 +73,7 @@ def test_bodies_the_reader_cache_holds_are_processed_in_workers(tmp_path, monkey
     make_content(tmp_path / "content", ARTICLES)
     cache = {"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True}
     inline = build_with(tmp_path, "out-0", 0, monkeypatch, LOAD_CONTENT_CACHE=False, **cache)
-    (tmp_path / "cache" / body_cache.CACHE_FILE).unlink()
+    shutil.rmtree(tmp_path / "cache" / body_cache.FOLDER)
     submitted = count_submissions(monkeypatch)
     in_parallel = build_with(tmp_path, "out-1", 1, monkeypatch, LOAD_CONTENT_CACHE=True, **cache)
     assert submitted == ["body_steps_for"] * (len(ARTICLES) - parallel.INLINE)

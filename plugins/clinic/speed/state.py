@@ -10,7 +10,8 @@ class SpeedState:
         self.batch = None  # parallel._Batch of the articles being read
         self.bodies = {}  # body_cache.key(body, SITEURL) -> BodySteps, kept between builds
         self.bodies_used = set()  # the keys this build asked for
-        self.bodies_file = None  # the cache file `bodies` was last read from
+        self.bodies_folder = None  # the folder in CACHE_PATH `bodies` was read from and saved to
+        self.bodies_on_disk = set()  # the keys of `bodies` that folder holds
         self.written = set()  # absolute paths of the pages and static files this build wrote
         self.pages_left = None  # (output, its pages) as stale_pages.py last left them
         self.site_key = b""  # cache_guard.fingerprint of the build under way

@@ -5,7 +5,7 @@ before our plugin runs, so on its own every preview build would redo the
 body steps (body/steps.py: typogrify, links, opening, scan) for every
 article. Results are kept by a hash of SITEURL and the body: in memory for
 livereload's rebuilds, and in CACHE_PATH between runs when content caching
-is on (local previews); cache_guard.py drops them when the plugin or its
+is on, one file per body; cache_guard.py drops them when the plugin or its
 settings change.
 
 Pelican's other cache layer (CONTENT_CACHING_LAYER = "generator") would keep
@@ -17,12 +17,13 @@ neighbours plugin chains them all together): see benchmarks/build.md.
 import contextlib
 import hashlib
 import pickle
+import shutil
 from pathlib import Path
 
 from ...body import steps
 from ..state import STATE
 
-CACHE_FILE = "clinic-body-steps.pickle"
+FOLDER = "clinic-body-steps"  # one file per body, named by its key
 
 
 def key(fragment, siteurl):
@@ -59,24 +60,39 @@ def load(settings, inputs_changed):
     STATE.bodies_used.clear()
     if inputs_changed or not (settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]):
         STATE.bodies.clear()
+        STATE.bodies_folder = None  # save() empties the folder: its bodies are not to be used
         return
-    path = Path(settings["CACHE_PATH"]) / CACHE_FILE
-    if STATE.bodies and STATE.bodies_file == path:
+    folder = Path(settings["CACHE_PATH"]) / FOLDER
+    if STATE.bodies_folder == folder:
         return  # the last build in this process saved what it holds: nothing to read
-    STATE.bodies_file = path
-    # No file (first run) or an unreadable one: work everything out afresh.
-    with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError):
-        STATE.bodies.update(pickle.loads(path.read_bytes()))
+    STATE.bodies_folder = folder
+    STATE.bodies_on_disk = set()
+    with contextlib.suppress(OSError):  # no folder yet (first run)
+        for path in folder.iterdir():
+            # An unreadable file (a build stopped while writing): made afresh.
+            with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError):
+                STATE.bodies[bytes.fromhex(path.name)] = pickle.loads(path.read_bytes())
+                STATE.bodies_on_disk.add(bytes.fromhex(path.name))
 
 
 def save(pelican):
-    """`finalized`: keep only what this build used."""
+    """`finalized`: keep only what this build used. One file per body, so a
+    rebuild after one edit writes one file (livereload), not every body."""
     if not STATE.on:
         return
     settings = pelican.settings
-    kept = {k: STATE.bodies[k] for k in STATE.bodies_used if k in STATE.bodies}
-    STATE.bodies = kept
-    if settings.get("CACHE_CONTENT"):
-        path = Path(settings["CACHE_PATH"]) / CACHE_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(kept))
+    STATE.bodies = {k: STATE.bodies[k] for k in STATE.bodies_used if k in STATE.bodies}
+    if not settings.get("CACHE_CONTENT"):
+        return
+    folder = Path(settings["CACHE_PATH"]) / FOLDER
+    if STATE.bodies_folder != folder:  # never read from there: what is in it is unknown
+        shutil.rmtree(folder, ignore_errors=True)
+        STATE.bodies_folder, STATE.bodies_on_disk = folder, set()
+    folder.mkdir(parents=True, exist_ok=True)
+    for gone in STATE.bodies_on_disk - STATE.bodies.keys():
+        (folder / gone.hex()).unlink(missing_ok=True)
+    for new in STATE.bodies.keys() - STATE.bodies_on_disk:
+        partial = folder / f"{new.hex()}.partial"
+        partial.write_bytes(pickle.dumps(STATE.bodies[new]))
+        partial.replace(folder / new.hex())  # never half a file, even if the build is stopped
+    STATE.bodies_on_disk = set(STATE.bodies)
