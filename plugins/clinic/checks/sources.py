@@ -6,6 +6,7 @@ check reads each file itself: bytes -> UTF-8 text -> front matter + body.
 """
 
 import fnmatch
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,9 @@ def _ignored(path, settings):
     return any(fnmatch.fnmatch(path.name, pattern) for pattern in settings["IGNORE_FILES"])
 
 
+# Asked for every file several times a build (and a livereload rebuild):
+# worked out once per file, as pathlib's parsing is most of its cost.
+@functools.cache
 def display_path(path, content_root):
     """A content file as writers see it: from the project folder
     (content/articles/x.md), so editors can open it. `path` is absolute or
