@@ -151,6 +151,7 @@ class ParallelPageWriter(FeedWriter):
                 self._write_here(page)
         else:
             write_in_workers(self, queued, self._announce, self._write_here)
+            workers.give_back_memory()
         unchanged_pages.record(queued)
 
     def _open_w(self, filename, encoding, override=False):
