@@ -50,10 +50,14 @@ def test_pages_written_by_workers_are_the_pages_written_in_process(
     tmp_path, monkeypatch, announced
 ):
     make_content(tmp_path / "content", ARTICLES)
+    given_back = []
+    monkeypatch.setattr(workers, "give_back_memory", lambda: given_back.append("after workers"))
     in_process = build_site(tmp_path, "one", 10_000, monkeypatch)
     in_process_order = [path.replace("/one/", "/x/") for path in announced]
+    assert given_back == []
     announced.clear()
     by_workers = build_site(tmp_path, "two", 0, monkeypatch)
+    assert given_back == ["after workers"]  # their transient memory, before Pagefind's
     assert [path.replace("/two/", "/x/") for path in announced] == in_process_order
     assert len(in_process_order) > 30
     one, two = files_of(in_process), files_of(by_workers)

@@ -47,3 +47,17 @@ def test_large_results_do_not_block_the_workers(monkeypatch):
     results = workers.fork_map(lambda n: str(n) * 200_000, [1, 2, 3, 4])
     assert [len(r) for r in results] == [200_000] * 4
     assert results[2][0] == "3"
+
+
+def test_memory_is_given_back_where_glibc_can_and_nothing_fails_elsewhere(monkeypatch):
+    trimmed = []
+
+    class Glibc:
+        def malloc_trim(self, pad):
+            trimmed.append(pad)
+
+    monkeypatch.setattr(workers.ctypes, "CDLL", lambda name: Glibc())
+    workers.give_back_memory()
+    assert trimmed == [0]
+    monkeypatch.setattr(workers.ctypes, "CDLL", lambda name: object())  # no malloc_trim (musl)
+    workers.give_back_memory()
