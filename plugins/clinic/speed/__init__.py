@@ -27,7 +27,14 @@ DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 from pelican import signals
 
 from . import seams
-from .read import body_cache, check_cache, kept_documents, libyaml_reader, parallel
+from .read import (
+    body_cache,
+    check_cache,
+    kept_documents,
+    libyaml_reader,
+    parallel,
+    reader_cache,
+)
 from .write import kept_pages, page_writer, stale_pages, templates
 
 
@@ -42,6 +49,8 @@ def register():
     # reads them.
     signals.article_generator_pretaxonomy.connect(parallel.finish)
     signals.all_generators_finalized.connect(kept_documents.all_read)
+    signals.article_generator_finalized.connect(reader_cache.let_go)
+    signals.page_generator_finalized.connect(reader_cache.let_go)
     signals.page_writer_finalized.connect(page_writer.flush_pages)
     signals.content_written.connect(stale_pages.page_written)
     signals.static_generator_finalized.connect(stale_pages.static_files_known)
