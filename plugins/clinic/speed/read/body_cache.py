@@ -24,6 +24,7 @@ from ...body import steps
 from ..state import STATE
 
 FOLDER = "clinic-body-steps"  # one file per body, named by its key
+LEFT_BY_EARLIER_BUILDS = "clinic-body-steps.pickle"  # every body in one file: removed
 
 
 def key(fragment, siteurl):
@@ -87,6 +88,7 @@ def save(pelican):
     folder = Path(settings["CACHE_PATH"]) / FOLDER
     if STATE.bodies_folder != folder:  # never read from there: what is in it is unknown
         shutil.rmtree(folder, ignore_errors=True)
+        (folder.parent / LEFT_BY_EARLIER_BUILDS).unlink(missing_ok=True)
         STATE.bodies_folder, STATE.bodies_on_disk = folder, set()
     folder.mkdir(parents=True, exist_ok=True)
     for gone in STATE.bodies_on_disk - STATE.bodies.keys():
