@@ -36,7 +36,13 @@ NOT_SHOWN = frozenset(
     )
 )
 # What reads, renders and types the pages: another version, other pages.
-LIBRARIES = ("pelican", "markdown", "jinja2", "typogrify", "smartypants", "minify-html")
+# Installed versions do not change while a process runs: looked up once.
+LIBRARIES = repr(
+    [
+        (name, version(name))
+        for name in ("pelican", "markdown", "jinja2", "typogrify", "smartypants", "minify-html")
+    ]
+)
 
 
 def inputs_changed(settings, current):
@@ -63,7 +69,7 @@ def fingerprint(settings):
     """A hex digest of every setting but NOT_SHOWN, the libraries' versions,
     and the bytes of authors.yml, the images and the plugin's code."""
     digest = hashlib.sha256(described_settings(settings).encode())
-    digest.update(repr([(name, version(name)) for name in LIBRARIES]).encode())
+    digest.update(LIBRARIES.encode())
     content = Path(settings["PATH"])
     images = content / settings["CLINIC_IMAGES_PATH"]
     watched = [
