@@ -31,6 +31,7 @@ build with the page and the error.
 import io
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from pelican import signals
 from pelican.paginator import Paginator
@@ -58,7 +59,7 @@ class QueuedPage:
     path: str = ""  # the file, absolute
     fingerprint: bytes | None = None
     unchanged: bool = False  # the file is as this page would be written: not rendered
-    kept: object = None  # the Path of this page as rendered by an earlier process (kept_pages.py)
+    kept: Path | None = None  # this page as an earlier process rendered it (kept_pages.py)
 
     def write(self, writer):
         """Pelican's write_file for this one file (no pagination left to do)."""

@@ -36,7 +36,10 @@ def mark(pages):
             and kept is not None
             and kept == (page.fingerprint, _stamp(page.path))
         )
-        page.kept = kept_pages.find(page.fingerprint)
+        kept_copy = kept_pages.find(page.fingerprint)
+        # Restored before the others are rendered: never one that may
+        # override another page's file (it must be written in its turn).
+        page.kept = None if page.override_output else kept_copy
 
 
 def record(pages):
