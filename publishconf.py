@@ -58,3 +58,7 @@ CLINIC_COMPRESS = True
 # anything else a page is made from changed (every setting, authors.yml,
 # the images, the plugin's code, the libraries' versions).
 CHECK_MODIFIED_METHOD = "sha256"
+# Its own cache, inside cache/ (which CI keeps): a preview and a production
+# build on one computer have other settings, and in one folder each would
+# empty what the other kept.
+CACHE_PATH = "cache/production"

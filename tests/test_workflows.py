@@ -5,9 +5,11 @@ tests before any deploy, least privilege, one deploy at a time, daily runs."""
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
+from pelican.settings import read_settings
 from sitebuilder import ROOT, write
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -110,6 +112,9 @@ def test_build_job_builds_once_tests_that_build_checks_and_uploads(site_workflow
     (restore,) = uses(build, "actions/cache/restore")
     (save,) = uses(build, "actions/cache/save")
     assert restore["with"]["path"] == save["with"]["path"] == "cache/"
+    # What the production build keeps is in that folder.
+    production_cache = read_settings(str(ROOT / "publishconf.py"))["CACHE_PATH"]
+    assert Path(production_cache).resolve().is_relative_to(ROOT / "cache")
     assert restore["with"]["restore-keys"] == "site-cache-"
     assert (
         names.index(restore["uses"])
