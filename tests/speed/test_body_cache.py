@@ -156,3 +156,16 @@ def test_one_edit_writes_one_kept_body_and_a_changed_input_all(tmp_path, typogri
     again = kept()
     assert again.keys() == after.keys()
     assert all(again[name] != after[name] for name in again)
+
+
+def test_what_a_stopped_build_left_half_written_is_ignored(tmp_path, typogrified):
+    make_content(tmp_path / "content", ARTICLES)
+    cached_build(tmp_path, "one")
+    folder = tmp_path / "cache" / body_cache.FOLDER
+    kept = sorted(folder.iterdir())
+    (folder / f"{kept[0].name}.partial").write_bytes(b"half a pick")
+    kept[1].write_bytes(b"not a pickle")
+    typogrified.clear()
+    cached_build(tmp_path, "two")
+    assert len(typogrified) == 1  # the unreadable one, made again
+    assert not list(folder.glob("*.partial"))

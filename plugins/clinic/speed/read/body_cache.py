@@ -70,8 +70,13 @@ def load(settings, inputs_changed):
     STATE.bodies_on_disk = set()
     with contextlib.suppress(OSError):  # no folder yet (first run)
         for path in folder.iterdir():
-            # An unreadable file (a build stopped while writing): made afresh.
-            with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            if path.suffix:  # a .partial left by a build stopped while writing it
+                path.unlink(missing_ok=True)
+                continue
+            # An unreadable file: its body is made afresh.
+            with contextlib.suppress(
+                OSError, EOFError, ValueError, pickle.UnpicklingError, AttributeError
+            ):
                 STATE.bodies[bytes.fromhex(path.name)] = pickle.loads(path.read_bytes())
                 STATE.bodies_on_disk.add(bytes.fromhex(path.name))
 
