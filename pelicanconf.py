@@ -111,8 +111,9 @@ DELETE_OUTPUT_DIRECTORY = False
 # Fast previews: Markdown is converted again only for files that changed,
 # and the clinic plugin keeps its body steps' results (speed/read/body_cache.py);
 # cache_guard.py drops both when authors.yml, images, any setting, the
-# plugin or the libraries change. Not the "generator" layer: it fails at ~1,000 articles (in
-# one livereload session the speed part keeps whole documents in memory).
+# plugin or the libraries change. Not the "generator" layer: it fails at
+# ~1,000 articles (in one livereload session the speed part keeps whole
+# documents in memory).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
