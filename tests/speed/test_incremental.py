@@ -238,6 +238,10 @@ def test_a_new_process_renders_only_the_pages_whose_inputs_changed(
         "blog/categories/index.html",
         "authors/index.html",
     }
-    assert changed_pages <= set(rendered) <= changed_pages | given_every_article
+    # Pages that name their own file (save_as) may override another's: they
+    # are rendered in their turn, never copied ahead of the others.
+    in_their_turn = {"404.html", "locations/testville/index.html"}
+    allowed = changed_pages | given_every_article | in_their_turn
+    assert changed_pages <= set(rendered) <= allowed
     if kind == "body":
-        assert rendered == ["blog/article-06/index.html"]
+        assert sorted(rendered) == sorted({"blog/article-06/index.html", *in_their_turn})

@@ -145,6 +145,9 @@ class ParallelPageWriter(FeedWriter):
         """Write every queued page that changed; later writes are done at once."""
         queued, self._queued = self._queued or [], None
         unchanged_pages.mark(queued)
+        for page in queued:
+            if page.override_output:  # rendered in its turn: never copied before the others
+                page.kept = None
         kept_pages.restore_all(queued)
         to_render = sum(1 for page in queued if not (page.unchanged or page.kept))
         if to_render < PARALLEL_MIN or workers.WORKERS < 2 or not hasattr(os, "fork"):

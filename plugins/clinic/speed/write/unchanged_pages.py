@@ -36,10 +36,7 @@ def mark(pages):
             and kept is not None
             and kept == (page.fingerprint, _stamp(page.path))
         )
-        kept_copy = kept_pages.find(page.fingerprint)
-        # Restored before the others are rendered: never one that may
-        # override another page's file (it must be written in its turn).
-        page.kept = None if page.override_output else kept_copy
+        page.kept = kept_pages.find(page.fingerprint)
 
 
 def record(pages):
