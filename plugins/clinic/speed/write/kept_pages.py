@@ -49,16 +49,20 @@ def restore_all(pages):
 
 
 def _restore(page):
-    """Write the page's kept copy as its file (left alone if it already holds
-    those bytes: a preview's file keeps its time)."""
-    data = page.kept.read_bytes()
+    """Write the page's kept copy as its file."""
+    write_if_changed(page.path, page.kept.read_bytes())
+
+
+def write_if_changed(path, data):
+    """Write `data` as the file at `path` unless it already holds those
+    bytes: a preview's file then keeps its modification time."""
     try:
-        with open(page.path, "rb") as existing:
+        with open(path, "rb") as existing:
             if existing.read() == data:
                 return
     except OSError:
-        os.makedirs(os.path.dirname(page.path), exist_ok=True)
-    with open(page.path, "wb") as target:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as target:
         target.write(data)
 
 

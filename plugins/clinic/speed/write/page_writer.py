@@ -207,15 +207,7 @@ class _WriteIfChanged(io.StringIO):
 
     def close(self):
         if not self.closed:
-            data = self.getvalue().encode(self._encoding)
-            try:
-                with open(self.path, "rb") as existing:
-                    same = existing.read() == data
-            except OSError:
-                same = False
-            if not same:
-                with open(self.path, "wb") as target:
-                    target.write(data)
+            kept_pages.write_if_changed(self.path, self.getvalue().encode(self._encoding))
         super().close()
 
 
