@@ -533,3 +533,31 @@ def test_search_page_is_kept_out_of_the_sitemap(production_site):
     sitemap = (production_site / "sitemap.xml").read_text()
     assert "/search/" not in sitemap
     assert f"<loc>{PRODUCTION_SITEURL}/blog/" in sitemap
+
+
+def test_pagefind_reads_the_allocator_settings_it_is_started_with():
+    """Pagefind's peak memory at 1,000 articles depends on these
+    (output/pagefind.py): a Pagefind built with another allocator would
+    ignore them, and the benchmark's memory would quietly grow again."""
+    binary = search_index.service_command()[0]
+    ((name, value),) = pagefind.ALLOCATOR_ENVIRONMENT.items()
+
+    def complaints(conf):
+        environment = {**os.environ, name: conf}
+        run = subprocess.run(
+            [binary, "--version"], env=environment, capture_output=True, check=True
+        )
+        return run.stderr.decode()
+
+    assert "Invalid conf pair: no_such_option:1" in complaints("no_such_option:1")
+    assert "<jemalloc>" not in complaints(value)
+
+
+def test_the_service_runs_with_the_allocator_settings(tmp_path):
+    service = pagefind.PagefindService(search_index.service_command())
+    try:
+        environment = Path(f"/proc/{service.pid}/environ").read_bytes().split(b"\0")
+    finally:
+        service.close()
+    ((name, value),) = pagefind.ALLOCATOR_ENVIRONMENT.items()
+    assert f"{name}={value}".encode() in environment
