@@ -5,8 +5,10 @@ build with its traceback."""
 import os
 
 import pytest
+from clinic import speed
 from clinic.seam import map_inline
 from clinic.speed import workers
+from pelican import signals
 
 
 def square_and_pid(number):
@@ -61,3 +63,26 @@ def test_memory_is_given_back_where_glibc_can_and_nothing_fails_elsewhere(monkey
     assert trimmed == [0]
     monkeypatch.setattr(workers.ctypes, "CDLL", lambda name: object())  # no malloc_trim (musl)
     workers.give_back_memory()
+
+
+def test_threads_share_one_heap_per_core_where_glibc_can_and_nothing_fails_elsewhere(
+    monkeypatch,
+):
+    options = []
+
+    class Glibc:
+        def mallopt(self, option, value):
+            options.append((option, value))
+
+    monkeypatch.setattr(workers, "WORKERS", 2)
+    monkeypatch.setattr(workers.ctypes, "CDLL", lambda name: Glibc())
+    workers.fewer_arenas()
+    assert options == [(workers.M_ARENA_MAX, 2)]
+    monkeypatch.setattr(workers.ctypes, "CDLL", lambda name: object())  # no mallopt (musl)
+    workers.fewer_arenas()
+
+
+def test_the_heap_limit_is_set_when_a_build_starts():
+    speed.register()  # as Pelican does; connecting twice connects once
+    receivers = [receiver() for receiver in signals.initialized.receivers.values()]
+    assert workers.fewer_arenas in receivers

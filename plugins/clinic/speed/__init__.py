@@ -26,7 +26,7 @@ DELETE_OUTPUT_DIRECTORY = True, since stale pages are then left behind.
 
 from pelican import signals
 
-from . import seams
+from . import seams, workers
 from .read import (
     body_cache,
     check_cache,
@@ -40,6 +40,7 @@ from .write import kept_pages, page_writer, stale_pages, templates
 
 def register():
     signals.initialized.connect(seams.install)
+    signals.initialized.connect(workers.fewer_arenas)
     signals.readers_init.connect(libyaml_reader.use_libyaml)
     signals.generator_init.connect(templates.use_compiled)
     signals.article_generator_init.connect(kept_documents.use_kept)
