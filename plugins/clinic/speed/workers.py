@@ -127,7 +127,7 @@ def fewer_arenas(_pelican=None):
 def give_back_memory():
     """After the page writers are done: hand the heap memory this process
     has freed back to the system. glibc keeps it otherwise, and Pagefind
-    builds its index next (about 320 MiB at 1,000 articles), so the two
+    builds its index next (about 245 MiB at 1,000 articles), so the two
     would add up (benchmarks/build-notes.md). glibc only; elsewhere nothing."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
