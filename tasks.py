@@ -35,6 +35,26 @@ def build(c, search=False):
 
 
 @task
+def tools(c):
+    """Install the npm packages in package-lock.json: the editor's Decap CMS and the
+    test tools (axe-core, vnu-jar, lighthouse, wrangler)."""
+    installed_lock = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if installed_lock.exists() and installed_lock.stat().st_mtime >= lock.stat().st_mtime:
+        return  # already installed from this lock file
+    if shutil.which("npm") is None:
+        sys.exit(
+            "The editor and the test tools are npm packages, and npm is not installed: "
+            "install Node.js 20 "
+            "with npm (https://nodejs.org), then run the command again."
+        )
+    c.run("npm ci --no-audit --no-fund --loglevel=error")
+
+
+# The npm packages first: the published editor (/admin/) is Decap CMS as npm
+# installs it (plugins/clinic/editor/decap.py), and CI's production build runs
+# before its tests would install them.
+@task(pre=[tools])
 def publish(c):
     """Production build: absolute URLs, feeds, no drafts; warnings are fatal."""
     c.run(f"{PELICAN} content -s publishconf.py --fatal warnings")
@@ -259,21 +279,6 @@ def lint(c):
     c.run(f'"{sys.executable}" -m ruff format --check .')
 
 
-@task
-def tools(c):
-    """Install the npm tools in package-lock.json (axe-core, vnu-jar, lighthouse, wrangler)."""
-    installed_lock = ROOT / "node_modules" / ".package-lock.json"
-    lock = ROOT / "package-lock.json"
-    if installed_lock.exists() and installed_lock.stat().st_mtime >= lock.stat().st_mtime:
-        return  # already installed from this lock file
-    if shutil.which("npm") is None:
-        sys.exit(
-            "The test tools are npm packages, and npm is not installed: install Node.js 20 "
-            "with npm (https://nodejs.org), then run the command again."
-        )
-    c.run("npm ci --no-audit --no-fund --loglevel=error")
-
-
 # What the browser tests need from the system: command -> Debian package.
 # Chromium drives the pages, Java runs the Nu HTML Checker (vnu-jar).
 SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless"}
@@ -339,11 +344,14 @@ def lighthouse(c, host="both"):
     c.run(f'"{sys.executable}" scripts/lighthouse.py --host {host}')
 
 
+# With the npm packages, as `invoke publish`: the production builds measured are
+# the site CI publishes, the editor's script included.
 @task(
+    pre=[tools],
     help={
         "sizes": "Comma-separated article counts (default: 100,1000)",
         "repeat": "Runs of stock and ours per size; the median is reported (default: 3)",
-    }
+    },
 )
 def bench(c, sizes="100,1000", repeat=3):
     """Build time and memory, ours vs stock Pelican -> benchmarks/build.md."""

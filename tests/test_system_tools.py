@@ -84,6 +84,13 @@ def test_the_test_task_installs_them_before_anything_else():
     assert tasks.lighthouse.pre[0] is tasks.system_tools
 
 
+def test_the_production_build_and_the_benchmark_install_the_npm_packages_first():
+    """The published editor is Decap CMS as npm installs it; CI's production
+    build runs before its tests would install the npm packages."""
+    assert tasks.tools in tasks.publish.pre
+    assert tasks.tools in tasks.bench.pre
+
+
 def test_ci_runs_exactly_the_readme_command_and_leaves_installing_to_it():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = [

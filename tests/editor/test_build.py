@@ -70,6 +70,7 @@ def test_the_editor_is_never_indexed_listed_or_fed(production_site):
 def test_the_published_editor_is_ready_to_sign_in_with_github(production_site):
     page = soup(production_site, f"{EDITOR}/")
     assert page.find("script", src=f"{PRODUCTION_ENVIRON['SITEURL']}/{EDITOR}/decap-cms.js")
+    assert (production_site / EDITOR / "decap-cms.js").stat().st_size > 1_000_000
     config = yaml.safe_load((production_site / EDITOR / "config.yml").read_text())
     assert config["backend"]["repo"] == PRODUCTION_ENVIRON["GITHUB_REPOSITORY"]
     assert config["backend"]["base_url"] == PRODUCTION_ENVIRON["EDITOR_AUTH_URL"]
