@@ -45,8 +45,7 @@ def tools(c):
     if shutil.which("npm") is None:
         sys.exit(
             "The editor and the test tools are npm packages, and npm is not installed: "
-            "install Node.js 20 "
-            "with npm (https://nodejs.org), then run the command again."
+            "install Node.js 20 with npm (https://nodejs.org), then run the command again."
         )
     c.run("npm ci --no-audit --no-fund --loglevel=error")
 

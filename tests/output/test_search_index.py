@@ -553,7 +553,7 @@ def test_pagefind_reads_the_allocator_settings_it_is_started_with():
     assert "<jemalloc>" not in complaints(value)
 
 
-def test_the_service_runs_with_the_allocator_settings(tmp_path):
+def test_the_service_runs_with_the_allocator_settings():
     service = pagefind.PagefindService(search_index.service_command())
     try:
         environment = Path(f"/proc/{service.pid}/environ").read_bytes().split(b"\0")
