@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from ..files import write_if_changed
 from ..settings import with_defaults
 from ..site.state import STATE as SITE
 from .config import config_yaml, editor_config
@@ -81,10 +82,7 @@ class EditorGenerator(Generator):
         if decap is not None:
             copy_decap(decap, output)
         config = config_yaml(editor_config(settings, SITE.authors))
-        target = output / CONFIG
-        # A preview writes over the last build: an unchanged file is left as it is.
-        if not target.is_file() or target.read_text(encoding="utf-8") != config:
-            target.write_text(config, encoding="utf-8")
+        write_if_changed(output / CONFIG, config.encode("utf-8"))
         base = f"{settings['SITEURL']}/{folder}"
         page = EditorPage(f"{base}/{CONFIG}", f"{base}/{SCRIPT}", missing_pieces(settings, decap))
         writer.write_file(

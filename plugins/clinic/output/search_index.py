@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pagefind_bin
 
+from ..files import write_if_changed
 from ..seam import Seam
 from ..settings import with_defaults
 from ..site.urls import SEARCH_BUNDLE
@@ -172,10 +173,7 @@ class _BuildIndex:
             for file in files["files"]:
                 if file["path"] not in UNUSED_UI:
                     path = bundle / file["path"]
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    data = base64.b64decode(file["content"])
-                    if not path.is_file() or path.read_bytes() != data:  # else left as it is
-                        path.write_bytes(data)
+                    write_if_changed(path, base64.b64decode(file["content"]))
                     written.add(path)
             # A preview writes over the last build (speed/write/stale_pages.py): the files
             # of the last index that this one does not have would linger.

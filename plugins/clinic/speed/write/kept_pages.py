@@ -18,6 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
+from ...files import write_if_changed
 from ..state import STATE
 from ..workers import thread_map
 
@@ -51,19 +52,6 @@ def restore_all(pages):
 def _restore(page):
     """Write the page's kept copy as its file."""
     write_if_changed(page.path, page.kept.read_bytes())
-
-
-def write_if_changed(path, data):
-    """Write `data` as the file at `path` unless it already holds those
-    bytes: a preview's file then keeps its modification time."""
-    try:
-        with open(path, "rb") as existing:
-            if existing.read() == data:
-                return
-    except OSError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as target:
-        target.write(data)
 
 
 def keep(page):

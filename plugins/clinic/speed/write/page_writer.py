@@ -38,6 +38,7 @@ from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from ...files import write_if_changed
 from ...site.feeds import FeedWriter
 from .. import workers
 from . import kept_pages, unchanged_pages
@@ -207,7 +208,7 @@ class _WriteIfChanged(io.StringIO):
 
     def close(self):
         if not self.closed:
-            kept_pages.write_if_changed(self.path, self.getvalue().encode(self._encoding))
+            write_if_changed(self.path, self.getvalue().encode(self._encoding))
         super().close()
 
 
