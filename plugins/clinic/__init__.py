@@ -9,8 +9,9 @@
     editor/   the browser editor at /admin/ (Decap CMS): config from the schema
 
 with settings.py (every setting's default), schema.py (every front-matter
-field), problems.py (how a problem is told) and documents.py (every
-document of a build) shared by all.
+field), problems.py (how a problem is told), documents.py (every
+document of a build) and files.py (files written only when they change)
+shared by all.
 
 A build flows through them in this order: read (speed/ may read in
 workers) -> enrich (site/, body/, images/) -> check (checks/ gate: nothing
