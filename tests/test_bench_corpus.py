@@ -32,3 +32,15 @@ def test_the_bench_times_each_phase_of_a_build(tmp_path):
     assert all(seconds >= 0 for _, seconds in rows)
     (output,) = tmp_path.glob("output-*")  # each build writes into a new folder
     assert (output / "blog" / "bench-0001" / "index.html").is_file()
+
+
+def test_a_builds_processor_time_counts_the_processes_it_starts(tmp_path):
+    # Workers and Pagefind do much of a build's work in processes of their own.
+    child = "import time\nend = time.process_time() + 0.4\nwhile time.process_time() < end: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
+    (tmp_path / "page.html").write_text("<p>one</p>")
+    seconds, _memory, pages, processor = bench._measure(
+        [sys.executable, "-c", parent], {}, tmp_path
+    )
+    assert pages == 1
+    assert 0.4 <= processor <= seconds + 0.1
