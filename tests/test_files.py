@@ -1,5 +1,5 @@
-"""files.write_if_changed: what the page writer, kept pages, the search index
-and the editor's config write with."""
+"""files.write_if_changed: what the page writer, kept pages, the search index,
+the editor's config, _headers and _redirects write with."""
 
 import os
 

@@ -32,12 +32,11 @@ EDITED = "articles/article-06.md"
 
 
 def written_every_build(name):
-    """Files every preview writes, whatever changed: the sitemap, _headers and
-    _redirects (each written whole at the end of a build), and the copies of
-    static files (pictures and their variants, theme files). Not pages."""
-    return name in ("sitemap.xml", "_headers", "_redirects") or name.startswith(
-        ("images/", "theme/")
-    )
+    """Files every preview writes, whatever changed: the sitemap (written whole
+    at the end of a build, by pelican-sitemap), and the copies of static files
+    (pictures and their variants, theme files). Not pages, and not _headers or
+    _redirects, which are left as they are when their bytes are the same."""
+    return name == "sitemap.xml" or name.startswith(("images/", "theme/"))
 
 
 def preview(output, content, cache, **extra):

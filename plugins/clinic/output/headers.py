@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..body.links import site_path
+from ..files import write_if_changed
 from ..images.variants import PICTURES_DIR
 from ..settings import with_defaults
 from ..site import redirects
@@ -249,4 +250,4 @@ def write_headers_file(pelican):
     entries = [(entry.name, entry.is_dir()) for entry in output.iterdir()]
     skip = redirects.redirect_only_folders(output, pelican.settings)
     text = headers_file(pelican.settings, SITE.newsletter_form, entries, skip)
-    (output / "_headers").write_text(text, encoding="utf-8")
+    write_if_changed(output / "_headers", text.encode("utf-8"))

@@ -18,6 +18,7 @@ import yaml
 from pelican.generators import Generator
 
 from ..body.links import site_path
+from ..files import write_if_changed
 from ..problems import Problem, closest
 from ..settings import with_defaults
 from .urls import file_of
@@ -259,9 +260,8 @@ class RedirectsGenerator(Generator):
                 redirect=redirect,
                 target_url=siteurl + redirect.new,
             )
-        output = Path(self.output_path) / "_redirects"
         text = redirects_file(self.redirects, site_path(siteurl))
-        output.write_text(text, encoding="utf-8")
+        write_if_changed(Path(self.output_path) / "_redirects", text.encode("utf-8"))
 
 
 def get_generators(pelican):
